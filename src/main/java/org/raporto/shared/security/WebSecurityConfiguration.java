@@ -1,0 +1,60 @@
+package org.raporto.shared.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * The security baseline. Public are the portal ({@code /sq/…}, {@code /en/…}), its static files and the health
+ * probes; staff and partner areas need an account; any other route is refused until a module declares it.
+ * <p>
+ * Headers: a strict Content Security Policy (no inline script or style, nothing from another host), no referrer
+ * (a visitor coming from an abuse page must not leak where they went, and our pages must not leak to the sites
+ * they link to), and {@code no-store} on every page, so that a shared family computer keeps no copy of what
+ * was read or reported.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    static final String PERMISSIONS_POLICY = String.join(", ",
+            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()",
+            "interest-cohort=()", "browsing-topics=()");
+
+    @Bean
+    SecurityFilterChain webSecurity(HttpSecurity http) {
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/", "/sq/**", "/en/**").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.svg", "/robots.txt").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/staff/**").authenticated()
+                        .requestMatchers("/partner/**").hasRole("PARTNER")
+                        .anyRequest().denyAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                // No sign-in exists yet, so an anonymous request to a protected route is answered 403.
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.raporto.shared.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.raporto.shared.Language;
+import org.springframework.context.MessageSource;
+
+/**
+ * What the shared layout needs to render a page: its language, title, translations, the site's help numbers,
+ * and the words of the message bundles. Every visible word of a template comes through {@link #t}.
+ */
+public final class Page {
+
+    private final Language language;
+    private final String title;
+    private final LocalizedPaths paths;
+    private final SiteProperties site;
+    private final MessageSource messages;
+    private final Assets assets;
+
+    Page(Language language, String titleKey, LocalizedPaths paths, SiteProperties site, MessageSource messages, Assets assets) {
+        this.language = language;
+        this.messages = messages;
+        this.title = messages.getMessage(titleKey, null, language.locale());
+        this.paths = paths;
+        this.site = site;
+        this.assets = assets;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The message with this key in the page's language; arguments fill its {@code {0}}, {@code {1}}… */
+    public String t(String key, Object... arguments) {
+        return messages.getMessage(key, arguments.length == 0 ? null : arguments, language.locale());
+    }
+
+    /** The address of this page in the given language. */
+    public String pathIn(Language other) {
+        return paths.in(other);
+    }
+
+    /** The address of another page in this page's language. */
+    public String linkTo(LocalizedPaths other) {
+        return other.in(language);
+    }
+
+    /** Whether this is that page, to mark it as current in the navigation. */
+    public boolean is(LocalizedPaths other) {
+        return paths.equals(other);
+    }
+
+    /** The languages this page can be switched to. */
+    public List<Language> otherLanguages() {
+        return Arrays.stream(Language.values()).filter(other -> other != language).toList();
+    }
+
+    public List<Language> languages() {
+        return List.of(Language.values());
+    }
+
+    /** The address of a static file with a fingerprint of its content, so that browsers may cache it for a year. */
+    public String asset(String path) {
+        return assets.url(path);
+    }
+
+    public String siteName() {
+        return site.name();
+    }
+
+    public SiteProperties.HelpLines help() {
+        return site.help();
+    }
+
+    public String quickExitUrl() {
+        return site.quickExitUrl().toString();
+    }
+
+    /** A {@code tel:} link for a number as it is written, e.g. {@code tel:116111} for "116 111". */
+    public String tel(String number) {
+        return "tel:" + number.replace(" ", "");
+    }
+}

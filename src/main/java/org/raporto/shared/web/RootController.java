@@ -1,0 +1,29 @@
+package org.raporto.shared.web;
+
+import org.jspecify.annotations.Nullable;
+import org.raporto.shared.Language;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/** The bare address sends each visitor to the home page in their language, Albanian when we cannot tell. */
+@Controller
+class RootController {
+
+    @GetMapping("/")
+    ResponseEntity<Void> root(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, Language.negotiate(acceptLanguage).homePath())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .build();
+    }
+
+    /** {@code /sq} and {@code /en} without the final slash. */
+    @GetMapping({"/sq", "/en"})
+    ResponseEntity<Void> languageRoot(Language language) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, language.homePath()).build();
+    }
+}
