@@ -1,5 +1,7 @@
 package org.raporto.shared.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,18 +11,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The error pages: localised, with a way back, never a stack trace. Server failures carry an {@link ErrorId} that
- * is also in the log. Clients that ask for JSON get an RFC 9457 problem instead.
+ * is also in the log. API clients, and clients that ask for JSON, get an RFC 9457 problem instead.
  */
 @Controller
 class ErrorPageController implements ErrorController {
@@ -33,25 +36,29 @@ class ErrorPageController implements ErrorController {
         this.pages = pages;
     }
 
-    @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request) {
         HttpStatus status = status(request);
+        ErrorId id = errorId(request, status);
+        if (wantsJson(request)) {
+            ModelAndView problem = new ModelAndView(new ProblemView(status, id));
+            problem.setStatus(status);
+            return problem;
+        }
         ErrorKind kind = ErrorKind.of(status);
-        Language language = RequestLanguage.of(request);
-        Page page = pages.page(language, kind.messageKey() + ".title", LocalizedPaths.home());
-        var model = Map.<String, Object>of("page", page, "error", new ErrorView(kind.messageKey(), status.value(), errorId(request, status)));
+        Page page = pages.page(RequestLanguage.of(request), kind.messageKey() + ".title", LocalizedPaths.home());
+        var model = Map.<String, Object>of("page", page, "error", new ErrorView(kind.messageKey(), status.value(), id));
         return new ModelAndView("shared/error", model, status);
     }
 
-    @RequestMapping(path = "/error")
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-        HttpStatus status = status(request);
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        ErrorId id = errorId(request, status);
-        if (id != null) {
-            problem.setProperty("errorId", id.value());
+    /** API clients, and clients that ask for JSON rather than a page; browsers and anyone unsure get the page. */
+    private static boolean wantsJson(HttpServletRequest request) {
+        Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (failedPath instanceof String path && path.startsWith("/api/")) {
+            return true;
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
 
     private static HttpStatus status(HttpServletRequest request) {
@@ -75,6 +82,24 @@ class ErrorPageController implements ErrorController {
         request.setAttribute(UnexpectedErrorResolver.ERROR_ID, id);
         log.warn("Error {}: status {} on {}", id, status.value(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         return id;
+    }
+
+    /** An RFC 9457 problem, written by hand: every field is ours (a status and an id), nothing needs escaping. */
+    private record ProblemView(HttpStatus status, @Nullable ErrorId id) implements View {
+
+        @Override
+        public String getContentType() {
+            return MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+        }
+
+        @Override
+        public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String errorId = id == null ? "" : ",\"errorId\":\"" + id.value() + "\"";
+            response.setContentType(getContentType());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                    + "\",\"status\":" + status.value() + errorId + "}");
+        }
     }
 
     /** What the error page says; the template takes its words from {@code error.<kind>.*}. */
