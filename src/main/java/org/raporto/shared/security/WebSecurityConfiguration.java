@@ -41,7 +41,7 @@ class WebSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/sq/**", "/en/**").permitAll()
-                        .requestMatchers("/css/**", "/js/**", "/favicon.svg", "/robots.txt").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/robots.txt").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/staff/**").authenticated()

@@ -33,7 +33,7 @@ public final class JtepageGenerated {
 			jteOutput.writeContent("\"");
 		}
 		jteOutput.writeContent(">\n    <meta name=\"referrer\" content=\"no-referrer\">\n    <link rel=\"icon\"");
-		var __jte_html_attribute_2 = page.asset("/favicon.svg");
+		var __jte_html_attribute_2 = page.asset("/img/favicon.svg");
 		if (gg.jte.runtime.TemplateUtils.isAttributeRendered(__jte_html_attribute_2)) {
 			jteOutput.writeContent(" href=\"");
 			jteOutput.setContext("link", "href");
