@@ -3,6 +3,7 @@ package org.raporto.shared.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -35,6 +36,15 @@ class WebSecurityConfiguration {
     static final String PERMISSIONS_POLICY = String.join(", ",
             "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()",
             "interest-cohort=()", "browsing-topics=()");
+
+    /**
+     * No timing of each security filter on every request: no metrics are published, and the wrapping alone cost a
+     * large part of serving a page (bench/RESULTS.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http) {

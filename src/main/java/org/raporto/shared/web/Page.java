@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.raporto.shared.Language;
-import org.springframework.context.MessageSource;
+import org.raporto.shared.i18n.Messages;
 
 /**
  * What the shared layout needs to render a page: its language, title, translations, the site's help numbers,
@@ -16,13 +16,13 @@ public final class Page {
     private final String title;
     private final LocalizedPaths paths;
     private final SiteProperties site;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Assets assets;
 
-    Page(Language language, String titleKey, LocalizedPaths paths, SiteProperties site, MessageSource messages, Assets assets) {
+    Page(Language language, String titleKey, LocalizedPaths paths, SiteProperties site, Messages messages, Assets assets) {
         this.language = language;
         this.messages = messages;
-        this.title = messages.getMessage(titleKey, null, language.locale());
+        this.title = messages.get(language, titleKey);
         this.paths = paths;
         this.site = site;
         this.assets = assets;
@@ -38,7 +38,7 @@ public final class Page {
 
     /** The message with this key in the page's language; arguments fill its {@code {0}}, {@code {1}}… */
     public String t(String key, Object... arguments) {
-        return messages.getMessage(key, arguments.length == 0 ? null : arguments, language.locale());
+        return messages.get(language, key, arguments);
     }
 
     /** The address of this page in the given language. */

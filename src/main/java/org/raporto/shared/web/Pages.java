@@ -2,7 +2,7 @@ package org.raporto.shared.web;
 
 import org.raporto.shared.Language;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.MessageSource;
+import org.raporto.shared.i18n.Messages;
 import org.springframework.stereotype.Component;
 
 /** Makes the {@link Page} that a controller hands to its template. */
@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 public class Pages {
 
     private final SiteProperties site;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Assets assets;
 
-    Pages(SiteProperties site, MessageSource messages, Assets assets) {
+    Pages(SiteProperties site, Messages messages, Assets assets) {
         this.site = site;
         this.messages = messages;
         this.assets = assets;

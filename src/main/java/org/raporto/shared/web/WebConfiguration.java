@@ -1,14 +1,11 @@
 package org.raporto.shared.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import org.raporto.shared.Language;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -21,23 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Languages, message bundles and the last-resort exception handling for every page. */
+/** The language of each request and the last-resort exception handling for every page. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-    /**
-     * {@code messages_sq.properties} and {@code messages_en.properties}; there is deliberately no language-neutral
-     * {@code messages.properties}, so a key missing in one language fails loudly instead of showing the other.
-     */
-    @Bean
-    MessageSource messageSource() {
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setDefaultLocale(Language.DEFAULT.locale());
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
 
     @Bean
     LocaleResolver localeResolver() {
