@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public site over real HTTP: languages, pages, errors, headers, access rules, and what reaches the log. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PublicSiteTest.FailingPages.class)
+@Import(PublicSiteTest.TestPages.class)
 @ExtendWith(OutputCaptureExtension.class)
 class PublicSiteTest {
 
@@ -206,14 +206,35 @@ class PublicSiteTest {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** A page that fails, to see what a visitor and the log get when something breaks. */
+    @Test
+    void sessionCookieIsHttpOnlySameSiteAndNeverInTheAddress() throws Exception {
+        HttpResponse<String> response = get("/sq/test-session", null);
+        assertThat(response.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
+                .startsWith("RAPORTO_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure"));
+        assertThat(response.body()).doesNotContain("jsessionid");
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/sq/test-session"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie).contains("Secure"));
+    }
+
+    /** Pages that only tests need: one that fails, one that starts a session. */
     @TestConfiguration
     @RestController
-    static class FailingPages {
+    static class TestPages {
 
         @GetMapping({"/sq/test-failure", "/en/test-failure"})
         String fail() {
             throw new IllegalStateException("deliberate failure");
+        }
+
+        @GetMapping("/sq/test-session")
+        String session(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            request.getSession(true);
+            return response.encodeURL("/sq/next");
         }
     }
 }
