@@ -2,6 +2,7 @@ package org.raporto.shared.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,6 +55,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/robots.txt").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/categories").permitAll()
                         .requestMatchers("/staff/**").authenticated()
                         .requestMatchers("/partner/**").hasRole("PARTNER")
                         .anyRequest().denyAll())

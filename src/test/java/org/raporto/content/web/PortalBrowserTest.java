@@ -58,7 +58,7 @@ class PortalBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/sq/", "/en/", "/sq/rreth-nesh", "/en/about", "/sq/nuk-ekziston", "/en/missing"})
+    @ValueSource(strings = {"/sq/", "/en/", "/sq/rreth-nesh", "/en/about", "/sq/raporto", "/en/raporto", "/sq/nuk-ekziston", "/en/missing"})
     void pagesHaveNoAccessibilityViolationsNoConsoleErrorsAndNoForeignRequests(String path) {
         Page page = open(true, path);
         PageWatch.assertAccessible(page);
@@ -97,7 +97,11 @@ class PortalBrowserTest {
                     .hasAttribute("href", "/sq/raporto");
             context.close();
         }
-        context = null;
+        Page page = open(false, "/en/");
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Report · RAPORTO!")).click();
+        assertThat(page).hasURL(url("/en/raporto"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("RAPORTO! Report illegal or harmful content online");
     }
 
     @Test

@@ -1,0 +1,85 @@
+-- What can be reported: data an administrator may edit, not code. Names and guidance per language.
+CREATE TABLE intake_category (
+    code                text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9-]{1,39}$'),
+    position            integer NOT NULL UNIQUE,
+    -- What a report in this category must point at: a URL; a URL or an account on a platform; or anything,
+    -- a description alone included.
+    requires            text    NOT NULL CHECK (requires IN ('URL', 'URL_OR_ACCOUNT', 'ANYTHING')),
+    attachments_allowed boolean NOT NULL,
+    default_priority    text    NOT NULL CHECK (default_priority IN ('URGENT', 'HIGH', 'NORMAL', 'LOW')),
+    active              boolean NOT NULL DEFAULT true,
+    -- Nobody is ever asked to send, or allowed to upload, images of child sexual abuse.
+    CONSTRAINT no_attachments_for_csam CHECK (code <> 'csam' OR (NOT attachments_allowed AND requires = 'URL'))
+);
+
+CREATE TABLE intake_category_text (
+    category_code text NOT NULL REFERENCES intake_category (code) ON DELETE CASCADE,
+    language      text NOT NULL CHECK (language ~ '^[a-z]{2}$'),
+    name          text NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+    guidance      text NOT NULL CHECK (length(guidance) BETWEEN 1 AND 2000),
+    PRIMARY KEY (category_code, language)
+);
+
+INSERT INTO intake_category (code, position, requires, attachments_allowed, default_priority) VALUES
+    ('csam',              10, 'URL',            false, 'URGENT'),
+    ('grooming',          20, 'ANYTHING',       false, 'URGENT'),
+    ('sextortion',        30, 'ANYTHING',       false, 'URGENT'),
+    ('intimate-images',   40, 'URL_OR_ACCOUNT', false, 'HIGH'),
+    ('cyberbullying',     50, 'ANYTHING',       true,  'NORMAL'),
+    ('hate-speech',       60, 'ANYTHING',       true,  'NORMAL'),
+    ('violent-extremism', 70, 'ANYTHING',       true,  'HIGH'),
+    ('self-harm',         80, 'ANYTHING',       true,  'URGENT'),
+    ('fake-profile',      90, 'URL_OR_ACCOUNT', true,  'NORMAL'),
+    ('fraud',            100, 'ANYTHING',       true,  'NORMAL'),
+    ('adult-content',    110, 'URL',            false, 'NORMAL'),
+    ('other',            120, 'ANYTHING',       true,  'LOW');
+
+INSERT INTO intake_category_text (category_code, language, name, guidance) VALUES
+    ('csam', 'sq', 'Material i abuzimit seksual të fëmijëve',
+     'Foto ose video me natyrë seksuale të një fëmije. Na jepni vetëm adresën (URL) ku e keni parë: mos e shkarkoni, mos bëni pamje ekrani dhe mos e dërgoni te askush, as te ne.'),
+    ('csam', 'en', 'Child sexual abuse material',
+     'Sexual photos or videos of a child. Give us only the address (URL) where you saw it: do not download it, take a screenshot of it or send it to anyone, us included.'),
+    ('grooming', 'sq', 'Grooming: një i rritur që afrohet me një fëmijë për qëllime seksuale',
+     'Dikush fiton besimin e një fëmije në internet, i kërkon fshehtësi, foto ose takime. Tregoni ku ndodh (platforma, llogaria) dhe çfarë ka ndodhur.'),
+    ('grooming', 'en', 'Grooming: an adult approaching a child for sexual purposes',
+     'Someone wins a child’s trust online and asks for secrecy, photos or a meeting. Tell us where it happens (platform, account) and what happened.'),
+    ('sextortion', 'sq', 'Shantazh me foto ose video intime (sextortion)',
+     'Dikush kërcënon të shpërndajë foto ose video intime nëse nuk i dërgohen para ose foto të tjera. Mos paguani dhe mos dërgoni asgjë; ruani mesazhet dhe na tregoni llogarinë.'),
+    ('sextortion', 'en', 'Blackmail with intimate images (sextortion)',
+     'Someone threatens to share intimate photos or videos unless they are sent money or more images. Do not pay or send anything; keep the messages and tell us the account.'),
+    ('intimate-images', 'sq', 'Shpërndarje e fotove intime pa pëlqim',
+     'Foto ose video intime të dikujt të publikuara ose të shpërndara pa pëlqimin e tij. Na jepni adresat ose llogaritë ku ndodhen.'),
+    ('intimate-images', 'en', 'Intimate images shared without consent',
+     'Someone’s intimate photos or videos published or passed around without their consent. Give us the addresses or accounts where they are.'),
+    ('cyberbullying', 'sq', 'Ngacmim, kërcënim ose bullizëm në internet',
+     'Mesazhe, komente ose postime që fyejnë, kërcënojnë, përjashtojnë ose poshtërojnë dikë, sidomos një fëmijë. Mund të bashkëngjitni pamje ekrani.'),
+    ('cyberbullying', 'en', 'Cyberbullying, threats or harassment',
+     'Messages, comments or posts that insult, threaten, exclude or humiliate someone, especially a child. You may attach screenshots.'),
+    ('hate-speech', 'sq', 'Gjuhë urrejtjeje',
+     'Përmbajtje që nxit urrejtje ose dhunë kundër njerëzve për shkak të kombësisë, racës, fesë, gjinisë, orientimit seksual, aftësisë së kufizuar ose tipareve të tjera.'),
+    ('hate-speech', 'en', 'Hate speech',
+     'Content that stirs up hatred or violence against people because of their nationality, race, religion, gender, sexual orientation, disability or other traits.'),
+    ('violent-extremism', 'sq', 'Përmbajtje e dhunshme ose ekstremiste',
+     'Video ose postime që shfaqin ose lavdërojnë dhunë të rëndë, terrorizëm ose rekrutojnë për grupe të dhunshme.'),
+    ('violent-extremism', 'en', 'Violent or extremist content',
+     'Videos or posts that show or glorify serious violence or terrorism, or recruit for violent groups.'),
+    ('self-harm', 'sq', 'Nxitje e vetëdëmtimit ose vetëvrasjes',
+     'Përmbajtje që nxit ose mëson vetëdëmtimin ose vetëvrasjen. Nëse dikush është në rrezik tani, telefononi 112; për të folur me dikë, ALO 116 111.'),
+    ('self-harm', 'en', 'Promotion of self-harm or suicide',
+     'Content that encourages or teaches self-harm or suicide. If someone is in danger now, call 112; to talk to someone, ALO 116 111.'),
+    ('fake-profile', 'sq', 'Profil i rremë ose i vjedhur',
+     'Një llogari që hiqet si dikush tjetër, ose që përdor foto dhe të dhëna të një fëmije pa leje. Na tregoni platformën dhe llogarinë.'),
+    ('fake-profile', 'en', 'Fake or stolen profile',
+     'An account pretending to be someone else, or using a child’s photos and details without permission. Tell us the platform and the account.'),
+    ('fraud', 'sq', 'Mashtrim që synon fëmijët',
+     'Lojëra, dhurata ose oferta të rreme që u kërkojnë fëmijëve para, fjalëkalime ose të dhëna personale.'),
+    ('fraud', 'en', 'Fraud targeting children',
+     'Fake games, gifts or offers that ask children for money, passwords or personal details.'),
+    ('adult-content', 'sq', 'Përmbajtje për të rritur e arritshme nga fëmijët',
+     'Pornografi ose përmbajtje tjetër vetëm për të rritur në një faqe pa asnjë kontroll moshe. Na jepni adresën (URL), pa pamje ekrani.'),
+    ('adult-content', 'en', 'Adult content reachable by children',
+     'Pornography or other adults-only content on a site without any age check. Give us the address (URL), no screenshots.'),
+    ('other', 'sq', 'Diçka tjetër që dëmton fëmijët në internet',
+     'Nëse nuk jeni të sigurt ku bën pjesë, zgjidhni këtë dhe na tregoni me fjalët tuaja.'),
+    ('other', 'en', 'Something else that harms children online',
+     'If you are not sure where it belongs, choose this and tell us in your own words.');
