@@ -1,8 +1,8 @@
 package org.raporto.shared.database;
 
-import java.nio.file.Path;
+import java.io.IOException;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.raporto.shared.DataDirectory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -23,9 +23,8 @@ import com.zaxxer.hikari.HikariDataSource;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(@Value("${raporto.data-dir}") Path dataDir, EmbeddedDatabaseProperties properties) {
-        Path root = dataDir.toAbsolutePath().normalize();
-        return EmbeddedDatabase.start(root.resolve("postgres"), root.resolve("keys").resolve("database.password"),
+    EmbeddedDatabase embeddedDatabase(DataDirectory dataDirectory, EmbeddedDatabaseProperties properties) throws IOException {
+        return EmbeddedDatabase.start(dataDirectory.resolve("postgres"), dataDirectory.key("database.password"),
                 properties.port(), properties.startupWait());
     }
 

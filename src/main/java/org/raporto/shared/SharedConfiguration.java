@@ -1,0 +1,17 @@
+package org.raporto.shared;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SharedConfiguration {
+
+    /** Resolved once, so that everything stored lands in the same directory. */
+    @Bean
+    DataDirectory dataDirectory(@Value("${raporto.data-dir}") Path root) {
+        return new DataDirectory(root);
+    }
+}
