@@ -1,0 +1,31 @@
+package org.raporto.intake;
+
+import java.util.regex.Pattern;
+
+/**
+ * How a reporter who chose not to stay anonymous wants to be contacted.
+ *
+ * @param kind  e-mail or phone
+ * @param value the address or number, trimmed
+ */
+public record Contact(Kind kind, String value) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,24}[0-9]");
+
+    public Contact {
+        value = value.strip();
+        if (!(kind == Kind.EMAIL ? EMAIL : PHONE).matcher(value).matches()) {
+            throw new IllegalArgumentException("Not a valid " + kind);
+        }
+    }
+
+    public static boolean isValid(Kind kind, String value) {
+        return (kind == Kind.EMAIL ? EMAIL : PHONE).matcher(value.strip()).matches();
+    }
+
+    /** E-mail or phone. */
+    public enum Kind {
+        EMAIL, PHONE
+    }
+}

@@ -1,0 +1,135 @@
+package org.raporto.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.raporto.shared.Language;
+import org.raporto.shared.crypto.Envelope;
+import org.raporto.shared.crypto.Envelopes;
+import org.raporto.shared.crypto.LookupHashes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives reports: checks them against their category, seals what the reporter wrote with the report's own data
+ * key, stores the report in one transaction, and publishes {@link ReportSubmitted}. A report acknowledged to the
+ * reporter has been committed.
+ */
+@Service
+public class ReportIntake {
+
+    static final String RECEIPT_PURPOSE = "receipt";
+
+    private final JdbcClient jdbc;
+    private final Categories categories;
+    private final Envelopes envelopes;
+    private final LookupHashes hashes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ReportIntake(JdbcClient jdbc, Categories categories, Envelopes envelopes, LookupHashes hashes,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.categories = categories;
+        this.envelopes = envelopes;
+        this.hashes = hashes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a report once per submission token: the same token again (a double click, a reload, a retried request)
+     * returns the first report's reference without a receipt.
+     *
+     * @throws ReportRefused when the report breaks its category's rules; nothing is stored then
+     */
+    @Transactional
+    public Acknowledgement submit(NewReport report, Channel channel, Language language, UUID submissionToken) {
+        Category category = categories.active(report.category())
+                .orElseThrow(() -> new ReportRefused(List.of(ReportRules.Violation.UNKNOWN_CATEGORY)));
+        List<ReportRules.Violation> violations = ReportRules.check(report, category);
+        if (!violations.isEmpty()) {
+            throw new ReportRefused(violations);
+        }
+        Optional<String> earlier = referenceOf(submissionToken);
+        if (earlier.isPresent()) {
+            return new Acknowledgement(earlier.get(), null);
+        }
+
+        ReportId id = ReportId.random();
+        Instant now = clock.instant();
+        long number = jdbc.sql("SELECT nextval('intake_report_number')").query(Long.class).single();
+        String reference = "R-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), number);
+        Receipt receipt = Receipt.generate(random);
+        Envelope envelope = envelopes.create();
+
+        int inserted = jdbc.sql("""
+                INSERT INTO intake_report (id, reference, channel, category_code, language, priority, status, reporter_role,
+                    child_age_band, happened, data_key, description, contact, receipt_hash, submission_token, submitted_at)
+                VALUES (:id, :reference, :channel, :category, :language, :priority, 'RECEIVED', :role,
+                    :age, :happened, :dataKey, :description, :contact, :receiptHash, :token, :submittedAt)
+                ON CONFLICT (submission_token) DO NOTHING
+                """)
+                .param("id", id.value())
+                .param("reference", reference)
+                .param("channel", channel.name())
+                .param("category", category.code())
+                .param("language", language.code())
+                .param("priority", category.priority().name())
+                .param("role", report.reporterRole().name())
+                .param("age", report.childAge().name())
+                .param("happened", report.happened().name())
+                .param("dataKey", envelope.wrappedKey())
+                .param("description", envelope.sealText("description", report.description()))
+                .param("contact", report.contactIfAny().map(contact -> envelope.sealText("contact", contact.kind() + ":" + contact.value())).orElse(null))
+                .param("receiptHash", hashes.of(RECEIPT_PURPOSE, receipt.value()))
+                .param("token", submissionToken)
+                .param("submittedAt", java.sql.Timestamp.from(now))
+                .update();
+        if (inserted == 0) {
+            // The same submission won a race with this one; it is the report.
+            return new Acknowledgement(referenceOf(submissionToken).orElseThrow(), null);
+        }
+        int position = 0;
+        for (ReportedItem item : report.items()) {
+            insertItem(id, position++, item, envelope);
+        }
+        events.publishEvent(new ReportSubmitted(id, reference, category.code(), category.priority(), now));
+        return new Acknowledgement(reference, receipt);
+    }
+
+    private void insertItem(ReportId report, int position, ReportedItem item, Envelope envelope) {
+        var insert = jdbc.sql("""
+                INSERT INTO intake_report_item (report_id, position, kind, canonical_url, original, platform, account)
+                VALUES (:report, :position, :kind, :canonical, :original, :platform, :account)
+                """).param("report", report.value()).param("position", position);
+        if (item instanceof ReportedItem.Address address) {
+            insert.param("kind", "URL")
+                    .param("canonical", address.url().canonical())
+                    .param("original", envelope.sealText("item-" + position, address.url().original()))
+                    .param("platform", null)
+                    .param("account", null);
+        }
+        else if (item instanceof ReportedItem.Account account) {
+            insert.param("kind", "ACCOUNT")
+                    .param("canonical", null)
+                    .param("original", null)
+                    .param("platform", account.platform().name())
+                    .param("account", envelope.sealText("item-" + position, account.name()));
+        }
+        insert.update();
+    }
+
+    private Optional<String> referenceOf(UUID submissionToken) {
+        return jdbc.sql("SELECT reference FROM intake_report WHERE submission_token = ?").param(submissionToken)
+                .query(String.class).optional();
+    }
+}
