@@ -24,6 +24,8 @@ class ReportingController {
     String beforeReporting(Language language, Model model) {
         model.addAttribute("page", pages.page(language, "report.before.title", SiteMap.REPORT));
         model.addAttribute("categories", categories.active().stream().map(category -> category.in(language)).toList());
+        model.addAttribute("formPath", ReportFormController.FORM.in(language));
+        model.addAttribute("followUpPath", FollowUpController.FOLLOW_UP.in(language));
         return "intake/before";
     }
 }

@@ -1,5 +1,7 @@
 package org.raporto.shared.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,10 +21,10 @@ public final class Page {
     private final Messages messages;
     private final Assets assets;
 
-    Page(Language language, String titleKey, LocalizedPaths paths, SiteProperties site, Messages messages, Assets assets) {
+    Page(Language language, String title, LocalizedPaths paths, SiteProperties site, Messages messages, Assets assets) {
         this.language = language;
         this.messages = messages;
-        this.title = messages.get(language, titleKey);
+        this.title = title;
         this.paths = paths;
         this.site = site;
         this.assets = assets;
@@ -80,6 +82,14 @@ public final class Page {
 
     public String quickExitUrl() {
         return site.quickExitUrl().toString();
+    }
+
+    /** A moment as people read it here: {@code 28.11.2026 14:05} in Albanian, {@code 28 Nov 2026, 14:05} in English. */
+    public String dateTime(Instant instant) {
+        DateTimeFormatter format = language == Language.SQ
+                ? DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", language.locale())
+                : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", language.locale());
+        return format.format(instant.atZone(site.timeZone()));
     }
 
     /** A {@code tel:} link for a number as it is written, e.g. {@code tel:116111} for "116 111". */

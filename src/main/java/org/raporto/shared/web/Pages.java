@@ -25,6 +25,15 @@ public class Pages {
      * @param paths    where this page is in each language
      */
     public Page page(Language language, String titleKey, LocalizedPaths paths) {
-        return new Page(language, titleKey, paths, site, messages, assets);
+        return page(language, titleKey, paths, false);
+    }
+
+    /**
+     * A page that shows a form again with errors says so first in its title ("Gabim: …", "Error: …"), the first
+     * thing a screen reader reads.
+     */
+    public Page page(Language language, String titleKey, LocalizedPaths paths, boolean hasErrors) {
+        String title = messages.get(language, titleKey);
+        return new Page(language, hasErrors ? messages.get(language, "error.titlePrefix", title) : title, paths, site, messages, assets);
     }
 }

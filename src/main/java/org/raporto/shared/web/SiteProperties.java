@@ -1,6 +1,7 @@
 package org.raporto.shared.web;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param name         the name of the site, as its visitors know it
  * @param help        the numbers to call when someone is in danger or needs to talk
  * @param quickExitUrl a neutral site that replaces the page at once (absolute http or https address)
+ * @param timeZone     the time zone dates are shown in
  */
 @ConfigurationProperties("raporto.site")
-public record SiteProperties(String name, HelpLines help, URI quickExitUrl) {
+public record SiteProperties(String name, HelpLines help, URI quickExitUrl, ZoneId timeZone) {
 
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9][0-9 ]{1,18}[0-9]");
 

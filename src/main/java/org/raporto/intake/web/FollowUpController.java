@@ -1,0 +1,115 @@
+package org.raporto.intake.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.raporto.intake.FollowUp;
+import org.raporto.intake.Receipt;
+import org.raporto.intake.ReportId;
+import org.raporto.shared.Language;
+import org.raporto.shared.i18n.Messages;
+import org.raporto.shared.web.LocalizedPaths;
+import org.raporto.shared.web.Pages;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Following a report with its receipt. The receipt is posted, never put in an address; once it has opened a report,
+ * the session remembers which report (not the receipt) until the reporter leaves or the session ends.
+ */
+@Controller
+class FollowUpController {
+
+    static final String FOLLOW_UP_SQ = "/sq/raporto/ndiq";
+    static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
+    static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
+    private static final String OPEN_REPORT = FollowUpController.class.getName() + ".report";
+
+    private final Pages pages;
+    private final Messages messages;
+    private final FollowUp followUp;
+
+    FollowUpController(Pages pages, Messages messages, FollowUp followUp) {
+        this.pages = pages;
+        this.messages = messages;
+        this.followUp = followUp;
+    }
+
+    @GetMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
+    String show(Language language, HttpSession session, CsrfToken csrf, Model model) {
+        return render(language, session, csrf, model, null, "", "");
+    }
+
+    @PostMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
+    Object act(Language language, HttpSession session, CsrfToken csrf, Model model,
+            @RequestParam(defaultValue = "open") String action,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String message) {
+        switch (action) {
+            case "leave" -> {
+                session.removeAttribute(OPEN_REPORT);
+                return redirect(FOLLOW_UP.in(language));
+            }
+            case "reply" -> {
+                Optional<ReportId> open = openReport(session);
+                if (open.isEmpty()) {
+                    return redirect(FOLLOW_UP.in(language));
+                }
+                String text = message.strip();
+                if (text.isEmpty()) {
+                    return render(language, session, csrf, model, new FieldError("message", messages.get(language, "followUp.error.empty")), "", message);
+                }
+                if (text.length() > FollowUp.MAX_MESSAGE) {
+                    return render(language, session, csrf, model,
+                            new FieldError("message", messages.get(language, "followUp.error.tooLong", FollowUp.MAX_MESSAGE)), "", shortened(message));
+                }
+                followUp.reply(open.get(), text);
+                return redirect(FOLLOW_UP.in(language));
+            }
+            default -> {
+                Optional<Receipt> parsed = Receipt.parse(receipt);
+                Optional<ReportId> report = parsed.flatMap(followUp::find);
+                if (report.isEmpty()) {
+                    String key = parsed.isEmpty() ? "followUp.error.mistyped" : "followUp.error.notFound";
+                    return render(language, session, csrf, model, new FieldError("receipt", messages.get(language, key)), shortened(receipt), "");
+                }
+                session.setAttribute(OPEN_REPORT, report.get());
+                return redirect(FOLLOW_UP.in(language));
+            }
+        }
+    }
+
+    private String render(Language language, HttpSession session, CsrfToken csrf, Model model, @Nullable FieldError error,
+            String typedReceipt, String typedMessage) {
+        Optional<FollowUp.ReporterView> report = openReport(session).flatMap(followUp::view);
+        String titleKey = report.isPresent() ? "followUp.report.title" : "followUp.title";
+        model.addAttribute("page", pages.page(language, titleKey, FOLLOW_UP, error != null));
+        model.addAttribute("report", report.orElse(null));
+        model.addAttribute("errors", error == null ? List.of() : List.of(error));
+        model.addAttribute("typedReceipt", typedReceipt);
+        model.addAttribute("typedMessage", typedMessage);
+        model.addAttribute("csrf", csrf);
+        return "intake/follow-up";
+    }
+
+    private static Optional<ReportId> openReport(HttpSession session) {
+        return session.getAttribute(OPEN_REPORT) instanceof ReportId id ? Optional.of(id) : Optional.empty();
+    }
+
+    private static String shortened(String text) {
+        return text.length() > FollowUp.MAX_MESSAGE + 1000 ? text.substring(0, FollowUp.MAX_MESSAGE + 1000) : text;
+    }
+
+    private static ResponseEntity<Void> redirect(String path) {
+        return ResponseEntity.status(303).header(HttpHeaders.LOCATION, path).build();
+    }
+}

@@ -1,0 +1,67 @@
+package org.raporto.intake.web;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.raporto.intake.Acknowledgement;
+
+/**
+ * The report being written, kept in the session between the steps of the form, exactly as typed: nothing the
+ * reporter wrote is lost when a step has an error or when they go back. A form-backing object: its fields are what
+ * the pages show and post.
+ */
+public final class ReportDraft implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Identifies this report's submission, so that sending it twice stores it once. */
+    public final UUID submissionToken = UUID.randomUUID();
+    public Step step = Step.CATEGORY;
+    /** Set when a step was opened from the check page: continuing returns there. */
+    public boolean returnToCheck;
+
+    public String category = "";
+    public String urls = "";
+    public String platform = "";
+    public String account = "";
+    public String description = "";
+    public String happened = "";
+    public String childAge = "";
+    public String reporterRole = "";
+    public String contactChoice = "ANONYMOUS";
+    public String email = "";
+    public String phone = "";
+    public boolean consent;
+
+    /** Set once the report is stored; the receipt is dropped as soon as the reporter says they have kept it. */
+    public @Nullable String reference;
+    public @Nullable String receipt;
+
+    /** The addresses typed, one per non-empty line. */
+    public List<String> addresses() {
+        return urls.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    void acknowledged(Acknowledgement acknowledgement) {
+        step = Step.DONE;
+        reference = acknowledgement.reference();
+        receipt = acknowledgement.receiptIfNew().map(org.raporto.intake.Receipt::formatted).orElse(null);
+    }
+
+    /** The steps of the form, in order. */
+    public enum Step {
+        CATEGORY, WHERE, WHAT, ABOUT_YOU, CHECK, DONE;
+
+        Step previous() {
+            return this == CATEGORY ? CATEGORY : values()[ordinal() - 1];
+        }
+
+        Step next() {
+            return this == DONE ? DONE : values()[ordinal() + 1];
+        }
+    }
+}

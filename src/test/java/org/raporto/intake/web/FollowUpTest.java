@@ -1,0 +1,158 @@
+package org.raporto.intake.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.raporto.intake.Acknowledgement;
+import org.raporto.intake.AgeBand;
+import org.raporto.intake.Channel;
+import org.raporto.intake.FollowUp;
+import org.raporto.intake.Happened;
+import org.raporto.intake.NewReport;
+import org.raporto.intake.ReportIntake;
+import org.raporto.intake.ReporterReplied;
+import org.raporto.intake.ReporterRole;
+import org.raporto.shared.Language;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Coming back with the receipt: over HTTP, with mistakes, guesses and replies. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RecordApplicationEvents
+@ExtendWith(OutputCaptureExtension.class)
+class FollowUpTest {
+
+    private static final String PAGE = "/en/raporto/follow-up";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReportIntake intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    FollowUp followUp;
+
+    @Autowired
+    ApplicationEvents events;
+
+    private HttpClient http;
+    private String csrf;
+    private Acknowledgement report;
+
+    @BeforeEach
+    void aReportWasMade() throws Exception {
+        report = intake.submit(new NewReport("other", List.of(), "Something happened 51c3", Happened.TODAY, AgeBand.UNKNOWN,
+                ReporterRole.CHILD, null), Channel.WEB, Language.EN, UUID.randomUUID());
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get().body());
+        assertThat(token.find()).isTrue();
+        csrf = token.group(1);
+    }
+
+    @Test
+    void theReceiptOpensTheReportWhoseStatusAndMessagesAreShown(CapturedOutput output) throws Exception {
+        String receipt = report.receiptIfNew().orElseThrow().formatted();
+        HttpResponse<String> opened = post(Map.of("action", "open", "receipt", receipt));
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location")).hasValue(PAGE);
+        assertThat(get().body()).contains(report.reference(), "Received", "No messages yet.");
+
+        assertThat(post(Map.of("action", "reply", "message", "  More details 51c3  ")).statusCode()).isEqualTo(303);
+        assertThat(get().body()).contains("More details 51c3");
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_message").query(Integer.class).single()).isPositive();
+        assertThat(new String(jdbc.sql("SELECT body FROM intake_message ORDER BY sent_at DESC LIMIT 1").query(byte[].class).single(),
+                StandardCharsets.ISO_8859_1)).doesNotContain("51c3");
+
+        assertThat(post(Map.of("action", "leave")).statusCode()).isEqualTo(303);
+        assertThat(get().body()).doesNotContain(report.reference()).contains("Report code");
+        assertThat(output.getAll()).doesNotContain(receipt, receipt.replace("-", ""), "51c3");
+    }
+
+    @Test
+    void aReplyPublishesReporterRepliedWithoutItsText() {
+        var id = followUp.find(report.receiptIfNew().orElseThrow()).orElseThrow();
+        followUp.reply(id, "Text that stays private 51c3");
+        assertThat(events.stream(ReporterReplied.class)).singleElement().satisfies(event -> {
+            assertThat(event.reference()).isEqualTo(report.reference());
+            assertThat(event.toString()).doesNotContain("51c3");
+        });
+        assertThat(followUp.view(id).orElseThrow().messages()).extracting(FollowUp.Message::text).containsExactly("Text that stays private 51c3");
+    }
+
+    @Test
+    void aMistypedReceiptIsCaughtAndKeptForCorrection() throws Exception {
+        String receipt = report.receiptIfNew().orElseThrow().value();
+        char last = receipt.charAt(16);
+        String mistyped = receipt.substring(0, 16) + (last == 'A' ? 'B' : 'A');
+        HttpResponse<String> answer = post(Map.of("action", "open", "receipt", mistyped));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("<title>Error: Follow your report", "does not look right", "value=\"" + mistyped + "\"");
+    }
+
+    @Test
+    void aWellFormedButUnknownReceiptFindsNothing() throws Exception {
+        String unknown = org.raporto.intake.Receipt.generate(new java.security.SecureRandom()).formatted();
+        HttpResponse<String> answer = post(Map.of("action", "open", "receipt", unknown));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("We found no report with this code").doesNotContain(report.reference());
+    }
+
+    @Test
+    void hostileInputIsAnsweredWithoutAServerError() throws Exception {
+        for (String value : new String[] {"<script>alert(1)</script>", "x".repeat(100_000), "' OR 1=1 --", "\u0000", "\uD83D\uDE00"}) {
+            HttpResponse<String> open = post(Map.of("action", "open", "receipt", value));
+            assertThat(open.statusCode()).isEqualTo(200);
+            assertThat(open.body()).doesNotContain("<script>alert(1)</script>");
+            assertThat(post(Map.of("action", "reply", "message", value)).statusCode()).as("reply without an open report").isEqualTo(303);
+            assertThat(post(Map.of("action", "<nope>", "receipt", value)).statusCode()).isEqualTo(200);
+        }
+        post(Map.of("action", "open", "receipt", report.receiptIfNew().orElseThrow().formatted()));
+        HttpResponse<String> tooLong = post(Map.of("action", "reply", "message", "y".repeat(6000)));
+        assertThat(tooLong.statusCode()).isEqualTo(200);
+        assertThat(tooLong.body()).contains("up to 5,000 characters");
+        assertThat(post(Map.of("action", "reply", "message", "   ")).body()).contains("Write the message.");
+    }
+
+    private HttpResponse<String> get() throws Exception {
+        return http.send(HttpRequest.newBuilder(uri()).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(uri()).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri() {
+        return URI.create("http://127.0.0.1:" + port + PAGE);
+    }
+}

@@ -1,0 +1,151 @@
+package org.raporto.intake.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report form over HTTP, with what browsers and attackers send. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class ReportFormTest {
+
+    private static final String FORM = "/en/raporto/form";
+    private static final String SECRET = "secret-text-7e2a";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpClient http;
+    private String csrf;
+
+    @BeforeEach
+    void openTheForm() throws Exception {
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = get(FORM);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+        csrf = token.group(1);
+    }
+
+    @Test
+    void aCompleteReportIsStoredOnceEvenWhenSentTwice(CapturedOutput output) throws Exception {
+        walkToCheck();
+        assertThat(post(Map.of("step", "CHECK", "action", "send")).statusCode()).isEqualTo(303);
+        assertThat(post(Map.of("step", "CHECK", "action", "send")).statusCode()).as("a double click").isEqualTo(303);
+        String done = get(FORM).body();
+        Matcher reference = Pattern.compile("R-\\d{4}-\\d{6}").matcher(done);
+        assertThat(reference.find()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_report WHERE reference = ?").param(reference.group()).query(Integer.class).single()).isOne();
+        Matcher receipt = Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(done);
+        assertThat(receipt.find()).isTrue();
+
+        HttpResponse<String> file = http.send(HttpRequest.newBuilder(uri(FORM + "/receipt"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("attachment"));
+        assertThat(file.body()).contains(receipt.group(1), reference.group());
+
+        assertThat(post(Map.of("action", "done")).headers().firstValue("Location")).hasValue("/en/");
+        assertThat(get(FORM).body()).as("the receipt cannot be shown again").doesNotContain(receipt.group(1));
+        assertThat(output.getAll()).doesNotContain(SECRET, receipt.group(1), receipt.group(1).replace("-", ""));
+    }
+
+    @Test
+    void aPostWithoutTheFormsTokenIsRefusedAndStoresNothing() throws Exception {
+        int before = reports();
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(uri(FORM))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("step=CATEGORY&category=csam")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(reports()).isEqualTo(before);
+    }
+
+    @Test
+    void hostileAnswersAreShownBackEscapedAndNeverFailTheServer() throws Exception {
+        int before = reports();
+        post(Map.of("step", "CATEGORY", "category", "cyberbullying"));
+        String[] hostile = {"<script>alert(1)</script>", "'; DROP TABLE intake_report; --", "../../../etc/passwd",
+                "\u0000\u0001\u0002", "\uD83D\uDE00".repeat(3000), "x".repeat(200_000), "%00%FF", "https://" + "a".repeat(300) + ".com",
+                "\uFEFF\u202E", "javascript:alert(document.cookie)"};
+        for (String value : hostile) {
+            HttpResponse<String> answer = post(Map.of("step", "WHERE", "urls", value, "platform", value, "account", value));
+            assertThat(answer.statusCode()).as(value.substring(0, Math.min(20, value.length()))).isIn(200, 303);
+            assertThat(answer.body()).doesNotContain("<script>alert(1)</script>");
+            if (answer.statusCode() == 303) {
+                post(Map.of("step", "WHAT", "action", "back"));
+            }
+        }
+        for (String step : new String[] {"WHAT", "ABOUT_YOU", "CHECK", "DONE", "NOPE", ""}) {
+            HttpResponse<String> answer = post(Map.of("step", step, "description", "x".repeat(100_000), "happened", "<b>",
+                    "childAge", "' OR 1=1", "reporterRole", "ADMIN", "contactChoice", "EMAIL", "email", "<a@b>", "consent", "yes"));
+            assertThat(answer.statusCode()).as(step).isIn(200, 303);
+        }
+        assertThat(reports()).as("nothing was stored").isEqualTo(before);
+    }
+
+    @Test
+    void aCategoryThatNeedsAnAddressIsNotPassedWithoutOne() throws Exception {
+        post(Map.of("step", "CATEGORY", "category", "csam"));
+        HttpResponse<String> where = post(Map.of("step", "WHERE", "platform", "TELEGRAM", "account", "someone"));
+        assertThat(where.statusCode()).isEqualTo(200);
+        assertThat(where.body()).contains("<title>Error: Where is it?", "we need the address (URL)");
+        assertThat(where.body()).contains(">someone<".replace(">someone<", "value=\"someone\""));
+    }
+
+    private void walkToCheck() throws Exception {
+        assertThat(post(Map.of("step", "CATEGORY", "category", "cyberbullying")).statusCode()).isEqualTo(303);
+        assertThat(post(Map.of("step", "WHERE", "urls", "example.com/a\nhttps://example.org/b", "platform", "TIKTOK", "account", "@x")).statusCode()).isEqualTo(303);
+        assertThat(post(Map.of("step", "WHAT", "description", SECRET, "happened", "TODAY", "childAge", "UNDER_13")).statusCode()).isEqualTo(303);
+        assertThat(post(Map.of("step", "ABOUT_YOU", "reporterRole", "CHILD", "contactChoice", "ANONYMOUS")).statusCode()).isEqualTo(303);
+        assertThat(get(FORM).body()).contains("Check your answers", "https://example.org/b", SECRET);
+    }
+
+    private int reports() {
+        return jdbc.sql("SELECT count(*) FROM intake_report").query(Integer.class).single();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Map<String, String> fields) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String body = all.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(uri(FORM)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
