@@ -11,6 +11,7 @@ import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
+import org.raporto.shared.web.RateLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -37,11 +39,18 @@ class FollowUpController {
     private final Pages pages;
     private final Messages messages;
     private final FollowUp followUp;
+    private final RateLimits limits;
+    private final IntakeLimits intakeLimits;
+    private final TooManyAttempts tooMany;
 
-    FollowUpController(Pages pages, Messages messages, FollowUp followUp) {
+    FollowUpController(Pages pages, Messages messages, FollowUp followUp, RateLimits limits, IntakeLimits intakeLimits,
+            TooManyAttempts tooMany) {
         this.pages = pages;
         this.messages = messages;
         this.followUp = followUp;
+        this.limits = limits;
+        this.intakeLimits = intakeLimits;
+        this.tooMany = tooMany;
     }
 
     @GetMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
@@ -50,7 +59,7 @@ class FollowUpController {
     }
 
     @PostMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
-    Object act(Language language, HttpSession session, CsrfToken csrf, Model model,
+    Object act(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
             @RequestParam(defaultValue = "open") String action,
             @RequestParam(defaultValue = "") String receipt,
             @RequestParam(defaultValue = "") String message) {
@@ -76,6 +85,10 @@ class FollowUpController {
                 return redirect(FOLLOW_UP.in(language));
             }
             default -> {
+                // Every try counts, right or wrong, so that receipts cannot be guessed.
+                if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
+                    return tooMany.page(language, FOLLOW_UP);
+                }
                 Optional<Receipt> parsed = Receipt.parse(receipt);
                 Optional<ReportId> report = parsed.flatMap(followUp::find);
                 if (report.isEmpty()) {

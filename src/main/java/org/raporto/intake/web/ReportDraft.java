@@ -36,6 +36,8 @@ public final class ReportDraft implements Serializable {
     public String email = "";
     public String phone = "";
     public boolean consent;
+    /** Set when the field that people never see was filled in: such a form is never stored. */
+    boolean robot;
 
     /** Set once the report is stored; the receipt is dropped as soon as the reporter says they have kept it. */
     public @Nullable String reference;

@@ -25,6 +25,7 @@ import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
+import org.raporto.shared.web.RateLimits;
 import org.raporto.tracing.CanonicalUrl;
 import org.raporto.tracing.InvalidUrlException;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -60,12 +62,19 @@ class ReportFormController {
     private final Messages messages;
     private final Categories categories;
     private final ReportIntake intake;
+    private final RateLimits limits;
+    private final IntakeLimits intakeLimits;
+    private final TooManyAttempts tooMany;
 
-    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake) {
+    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, RateLimits limits,
+            IntakeLimits intakeLimits, TooManyAttempts tooMany) {
         this.pages = pages;
         this.messages = messages;
         this.categories = categories;
         this.intake = intake;
+        this.limits = limits;
+        this.intakeLimits = intakeLimits;
+        this.tooMany = tooMany;
     }
 
     @GetMapping({FORM_SQ, FORM_EN})
@@ -74,9 +83,13 @@ class ReportFormController {
     }
 
     @PostMapping({FORM_SQ, FORM_EN})
-    Object answer(Language language, HttpSession session, CsrfToken csrf, Model model,
+    Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
             @RequestParam Map<String, String> form, @RequestParam(defaultValue = "next") String action) {
         ReportDraft draft = draft(session);
+        // A field people never see: only robots fill it in.
+        if (!form.getOrDefault("website", "").isEmpty()) {
+            draft.robot = true;
+        }
         Step posted = parse(Step.class, form.get("step")).orElse(draft.step);
         if (draft.step == Step.DONE) {
             if (action.equals("done")) {
@@ -105,6 +118,9 @@ class ReportFormController {
             return render(language, draft, errors, csrf, model);
         }
         if (posted == Step.CHECK) {
+            if (draft.robot || !limits.tryAcquire(intakeLimits.reports(), request)) {
+                return tooMany.page(language, FORM);
+            }
             return submit(language, draft, csrf, model);
         }
         draft.step = draft.returnToCheck ? Step.CHECK : posted.next();

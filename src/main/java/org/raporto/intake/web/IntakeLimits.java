@@ -1,0 +1,26 @@
+package org.raporto.intake.web;
+
+import org.raporto.shared.web.RateLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How often reports may be sent and receipts tried, per address and for everyone together.
+ *
+ * @param reportsPerHour       reports one address may send in an hour
+ * @param followUpsPerHour     receipts one address may try in an hour
+ * @param reportsPerMinute     reports everyone together may send in a minute
+ * @param followUpsPerMinute   receipts everyone together may try in a minute
+ */
+@ConfigurationProperties("raporto.intake.limits")
+record IntakeLimits(@DefaultValue("10") long reportsPerHour, @DefaultValue("20") long followUpsPerHour,
+        @DefaultValue("600") long reportsPerMinute, @DefaultValue("1200") long followUpsPerMinute) {
+
+    RateLimits.Limit reports() {
+        return new RateLimits.Limit("reports", reportsPerHour, reportsPerMinute);
+    }
+
+    RateLimits.Limit followUps() {
+        return new RateLimits.Limit("follow-ups", followUpsPerHour, followUpsPerMinute);
+    }
+}

@@ -1,0 +1,121 @@
+package org.raporto.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Limits on how often one address, and everyone together, may do something, without keeping who did it: each
+ * address is only ever held as an HMAC under a key that lives in memory and is replaced every day (UTC), so
+ * yesterday's counters cannot be linked to anyone, and nothing is written anywhere. Each node counts for itself.
+ */
+@Component
+public class RateLimits {
+
+    /** At most this many distinct addresses are counted at once; beyond it the counters start again. */
+    private static final int MAX_TRACKED = 200_000;
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> overall = new ConcurrentHashMap<>();
+    private volatile DailyKey key;
+
+    RateLimits(Clock clock) {
+        this.clock = clock;
+        this.key = newKey(today());
+    }
+
+    /**
+     * Counts one attempt of this kind from this request's address.
+     *
+     * @return false when the address, or everyone together, has reached the limit: refuse the attempt
+     */
+    public boolean tryAcquire(Limit limit, HttpServletRequest request) {
+        DailyKey current = currentKey();
+        if (perAddress.size() > MAX_TRACKED) {
+            perAddress.clear();
+        }
+        Bucket own = perAddress.computeIfAbsent(limit.name() + ':' + current.hash(request.getRemoteAddr()),
+                missing -> bucket(limit.perAddressPerHour(), Duration.ofHours(1)));
+        if (!own.tryConsume(1)) {
+            return false;
+        }
+        Bucket everyone = overall.computeIfAbsent(limit.name(), missing -> bucket(limit.overallPerMinute(), Duration.ofMinutes(1)));
+        return everyone.tryConsume(1);
+    }
+
+    private DailyKey currentKey() {
+        DailyKey current = key;
+        LocalDate today = today();
+        if (!current.day().equals(today)) {
+            synchronized (this) {
+                if (!key.day().equals(today)) {
+                    key = newKey(today);
+                    perAddress.clear();
+                }
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private DailyKey newKey(LocalDate day) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return new DailyKey(day, secret);
+    }
+
+    private static Bucket bucket(long capacity, Duration period) {
+        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build();
+    }
+
+    /**
+     * One kind of attempt and how many are allowed.
+     *
+     * @param name               what is counted
+     * @param perAddressPerHour  attempts one address may make in an hour
+     * @param overallPerMinute   attempts everyone together may make in a minute
+     */
+    public record Limit(String name, long perAddressPerHour, long overallPerMinute) {
+
+        public Limit {
+            if (perAddressPerHour < 1 || overallPerMinute < 1) {
+                throw new IllegalArgumentException("Limit " + name + " must allow at least one attempt");
+            }
+        }
+    }
+
+    private record DailyKey(LocalDate day, byte[] secret) {
+
+        String hash(String address) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                return Base64.getEncoder().encodeToString(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+            }
+            catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
+            }
+        }
+    }
+}
