@@ -56,6 +56,8 @@ class WebSecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/follow-up",
+                                "/api/v1/reports/follow-up/messages").permitAll()
                         .requestMatchers("/staff/**").authenticated()
                         .requestMatchers("/partner/**").hasRole("PARTNER")
                         .anyRequest().denyAll())
@@ -65,6 +67,8 @@ class WebSecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                // The JSON API has no cookies or sessions to forge requests with, so it needs no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 // No sign-in exists yet, so an anonymous request to a protected route is answered 403.
                 .requestCache(cache -> cache.disable());
         return http.build();
