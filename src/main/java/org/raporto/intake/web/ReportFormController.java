@@ -90,7 +90,8 @@ class ReportFormController {
         if (!form.getOrDefault("website", "").isEmpty()) {
             draft.robot = true;
         }
-        Step posted = parse(Step.class, form.get("step")).orElse(draft.step);
+        // Only sending the report reaches DONE; a page cannot claim it.
+        Step posted = parse(Step.class, form.get("step")).filter(step -> step != Step.DONE).orElse(draft.step);
         if (draft.step == Step.DONE) {
             if (action.equals("done")) {
                 session.removeAttribute(DRAFT);
