@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * characters, and one check character that catches a mistyped or swapped character. Shown in four groups,
  * {@code 7K2M-9QX4-HD3N-PW8R5}; stored only as a keyed hash, never in a URL or a log.
  * <p>
- * The check is Luhn mod 32: it catches every single wrong character and every swap of two neighbours except
- * those of characters 16 apart in the alphabet.
+ * The check is Luhn mod 32: it catches every single wrong character and every swap of two neighbours but one,
+ * {@code 0} with {@code Z}.
  */
 public final class Receipt {
 
