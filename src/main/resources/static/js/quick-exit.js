@@ -22,7 +22,12 @@
 
     link.addEventListener('click', leave);
     document.addEventListener('keydown', function (event) {
-        if (event.key !== 'Shift' || event.repeat) {
+        if (event.key !== 'Shift') {
+            // Typing capitals presses Shift too: any other key in between starts the count again.
+            shiftPresses = [];
+            return;
+        }
+        if (event.repeat) {
             return;
         }
         var now = Date.now();

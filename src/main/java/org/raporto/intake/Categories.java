@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.raporto.shared.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The report categories in the order the hotline has chosen; only active ones are offered to reporters. */
 @Repository
 public class Categories {
+
+    private static final Logger log = LoggerFactory.getLogger(Categories.class);
 
     private final JdbcClient jdbc;
 
@@ -40,7 +44,13 @@ public class Categories {
         });
         List<Category> categories = new ArrayList<>();
         for (Row row : rows.values()) {
-            categories.add(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(), texts.get(row.code())));
+            Map<Language, Category.Text> text = texts.getOrDefault(row.code(), Map.of());
+            if (text.size() < Language.values().length) {
+                // Offering a category half translated would show a reporter a blank choice; it waits for its text.
+                log.warn("Report category {} is not offered: it has no name and guidance in every language", row.code());
+                continue;
+            }
+            categories.add(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(), text));
         }
         return categories;
     }

@@ -4,9 +4,12 @@ import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reported address in one canonical form, so that the same content reported twice is recognised, with the address
@@ -14,8 +17,8 @@ import java.util.regex.Pattern;
  * <p>
  * Canonical means: {@code https://} added when no scheme was typed; scheme and host lower-cased; an international
  * domain name in its ASCII (punycode) form; a trailing dot of the host, the default port, user name and password,
- * and the fragment dropped; tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid} and their kin)
- * removed; an empty path written {@code /}; percent-escapes in upper case.
+ * and the fragment dropped; tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid} and their kin, and on
+ * the big platforms the parameters that name who shared the link) removed; an empty path written {@code /}; percent-escapes in upper case.
  *
  * @param original  what the reporter typed, trimmed
  * @param canonical the canonical form
@@ -27,8 +30,24 @@ public record CanonicalUrl(String original, String canonical) {
 
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9a-fA-F]{2}");
+    /** Parameters that only say who shared a link or which campaign brought it: removed on every host. */
     private static final Pattern TRACKING_PARAMETER = Pattern.compile(
-            "(?i)utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid|twclid|ttclid");
+            "(?i)utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|_ga|yclid|twclid|ttclid|mibextid");
+    /**
+     * Parameters that identify the person who shared a link on one platform (often the child who reports it), and
+     * keep two reports of the same content apart: removed on those hosts only, where their meaning is known.
+     */
+    private static final Map<String, Pattern> TRACKING_BY_SITE = Map.of(
+            "youtube.com", Pattern.compile("si|pp|feature"),
+            "youtu.be", Pattern.compile("si|feature"),
+            "instagram.com", Pattern.compile("igsh|igshid|img_index"),
+            "facebook.com", Pattern.compile("mibextid|rdid|share_url|sfnsn"),
+            "tiktok.com", Pattern.compile("_t|_r|sender_device|sender_web_id|is_from_webapp|is_copy_url|web_id|share_app_id|share_item_id|share_link_id|u_code|tt_from|timestamp|user_id"),
+            "x.com", Pattern.compile("s|t|ref_src"),
+            "twitter.com", Pattern.compile("s|t|ref_src"),
+            "spotify.com", Pattern.compile("si|context"),
+            "snapchat.com", Pattern.compile("share_id|sender_web_id|locale"),
+            "reddit.com", Pattern.compile("share_id|utm_name"));
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?|[a-z0-9]{1,63}");
 
     /**
@@ -62,7 +81,7 @@ public record CanonicalUrl(String original, String canonical) {
         }
         String host = host(uri);
         String schemeName = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
+        int port = port(uri);
         boolean defaultPort = port == -1 || (schemeName.equals("http") && port == 80) || (schemeName.equals("https") && port == 443);
         StringBuilder canonical = new StringBuilder(schemeName).append("://").append(host);
         if (!defaultPort) {
@@ -70,9 +89,13 @@ public record CanonicalUrl(String original, String canonical) {
         }
         String path = uri.getRawPath();
         canonical.append(path == null || path.isEmpty() ? "/" : upperCaseEscapes(path));
-        String query = withoutTracking(uri.getRawQuery());
+        String query = withoutTracking(uri.getRawQuery(), host);
         if (!query.isEmpty()) {
             canonical.append('?').append(upperCaseEscapes(query));
+        }
+        if (canonical.length() > MAX_LENGTH) {
+            // Escaping can make an address several times longer than what was typed.
+            throw new InvalidUrlException(InvalidUrlException.Reason.TOO_LONG);
         }
         return new CanonicalUrl(original, canonical.toString());
     }
@@ -80,6 +103,22 @@ public record CanonicalUrl(String original, String canonical) {
     /** The host name, for grouping and tracing. */
     public String host() {
         return URI.create(canonical).getHost();
+    }
+
+    /** The port, also where {@link URI} left a host it does not parse (non-ASCII letters, underscores) unparsed. */
+    private static int port(URI uri) {
+        if (uri.getHost() != null || uri.getRawAuthority() == null) {
+            return uri.getPort();
+        }
+        Matcher port = Pattern.compile(":(\\d{1,5})$").matcher(uri.getRawAuthority());
+        if (!port.find()) {
+            return -1;
+        }
+        int value = Integer.parseInt(port.group(1));
+        if (value < 1 || value > 65535) {
+            throw new InvalidUrlException(InvalidUrlException.Reason.MALFORMED);
+        }
+        return value;
     }
 
     private static boolean isHostAndPort(String text) {
@@ -125,18 +164,29 @@ public record CanonicalUrl(String original, String canonical) {
         return host.contains("%") ? java.net.URLDecoder.decode(host, java.nio.charset.StandardCharsets.UTF_8) : host;
     }
 
-    private static String withoutTracking(String rawQuery) {
+    private static String withoutTracking(String rawQuery, String host) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
+        Pattern siteTracking = siteTracking(host);
         StringJoiner kept = new StringJoiner("&");
         for (String parameter : rawQuery.split("&")) {
             String name = parameter.split("=", 2)[0];
-            if (!parameter.isEmpty() && !TRACKING_PARAMETER.matcher(name).matches()) {
+            boolean tracking = TRACKING_PARAMETER.matcher(name).matches() || (siteTracking != null && siteTracking.matcher(name).matches());
+            if (!parameter.isEmpty() && !tracking) {
                 kept.add(parameter);
             }
         }
         return kept.toString();
+    }
+
+    private static @Nullable Pattern siteTracking(String host) {
+        for (Map.Entry<String, Pattern> site : TRACKING_BY_SITE.entrySet()) {
+            if (host.equals(site.getKey()) || host.endsWith("." + site.getKey())) {
+                return site.getValue();
+            }
+        }
+        return null;
     }
 
     private static String upperCaseEscapes(String text) {
@@ -151,9 +201,12 @@ public record CanonicalUrl(String original, String canonical) {
             char c = text.charAt(i);
             boolean inAuthority = i < authorityEnd;
             if (c > 0x7e && !inAuthority) {
-                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                // By code point, so that characters outside the BMP (emoji) are encoded whole.
+                int codePoint = text.codePointAt(i);
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
                     escaped.append('%').append(String.format("%02X", b & 0xff));
                 }
+                i += Character.charCount(codePoint) - 1;
             }
             else if (!inAuthority && (c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '[' || c == ']')) {
                 escaped.append('%').append(String.format("%02X", (int) c));

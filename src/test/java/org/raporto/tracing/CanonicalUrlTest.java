@@ -29,6 +29,13 @@ class CanonicalUrlTest {
             "https://[2001:DB8::1]/x                       | https://[2001:db8::1]/x",
             "http://192.0.2.10/img                         | http://192.0.2.10/img",
             "https://t.me/some_channel                     | https://t.me/some_channel",
+            "https://youtu.be/abc123?si=SHARERID&t=42      | https://youtu.be/abc123?t=42",
+            "https://www.instagram.com/p/XyZ/?igsh=MzRlODBi | https://www.instagram.com/p/XyZ/",
+            "https://vm.tiktok.com/ZM123/?_t=8k&_r=1&lang=sq | https://vm.tiktok.com/ZM123/?lang=sq",
+            "https://x.com/user/status/1?s=20&t=abc        | https://x.com/user/status/1",
+            "https://example.com/?s=search&t=1             | https://example.com/?s=search&t=1",
+            "https://example.com/😀                         | https://example.com/%F0%9F%98%80",
+            "https://fëmijë.al:8443/x                       | https://xn--fmij-lpad.al:8443/x",
     })
     void canonicalisesAddresses(String typed, String canonical) {
         CanonicalUrl url = CanonicalUrl.parse(typed);
@@ -70,6 +77,17 @@ class CanonicalUrlTest {
     void refusesEmptyText(String typed) {
         assertThatThrownBy(() -> CanonicalUrl.parse(typed))
                 .isInstanceOfSatisfying(InvalidUrlException.class, e -> assertThat(e.reason()).isEqualTo(InvalidUrlException.Reason.EMPTY));
+    }
+
+    @Test
+    void refusesAddressesThatGrowTooLongWhenEscaped() {
+        assertThatThrownBy(() -> CanonicalUrl.parse("https://example.com/" + "ж".repeat(400)))
+                .isInstanceOfSatisfying(InvalidUrlException.class, e -> assertThat(e.reason()).isEqualTo(InvalidUrlException.Reason.TOO_LONG));
+    }
+
+    @Test
+    void differentEmojiAreDifferentAddresses() {
+        assertThat(CanonicalUrl.parse("https://example.com/😀").canonical()).isNotEqualTo(CanonicalUrl.parse("https://example.com/🙂").canonical());
     }
 
     @Test

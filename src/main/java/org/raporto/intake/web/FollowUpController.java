@@ -65,13 +65,16 @@ class FollowUpController {
             @RequestParam(defaultValue = "") String message) {
         switch (action) {
             case "leave" -> {
-                session.removeAttribute(OPEN_REPORT);
+                session.invalidate();
                 return redirect(FOLLOW_UP.in(language));
             }
             case "reply" -> {
                 Optional<ReportId> open = openReport(session);
                 if (open.isEmpty()) {
                     return redirect(FOLLOW_UP.in(language));
+                }
+                if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
+                    return tooMany.page(language, FOLLOW_UP);
                 }
                 String text = message.strip();
                 if (text.isEmpty()) {
@@ -95,6 +98,8 @@ class FollowUpController {
                     String key = parsed.isEmpty() ? "followUp.error.mistyped" : "followUp.error.notFound";
                     return render(language, session, csrf, model, new FieldError("receipt", messages.get(language, key)), shortened(receipt), "");
                 }
+                // A session that can read a report gets a new id: an id seen before the receipt was typed is useless.
+                request.changeSessionId();
                 session.setAttribute(OPEN_REPORT, report.get());
                 return redirect(FOLLOW_UP.in(language));
             }

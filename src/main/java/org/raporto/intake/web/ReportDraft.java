@@ -36,8 +36,6 @@ public final class ReportDraft implements Serializable {
     public String email = "";
     public String phone = "";
     public boolean consent;
-    /** Set when the field that people never see was filled in: such a form is never stored. */
-    boolean robot;
 
     /** Set once the report is stored; the receipt is dropped as soon as the reporter says they have kept it. */
     public @Nullable String reference;
@@ -49,6 +47,10 @@ public final class ReportDraft implements Serializable {
     }
 
     void acknowledged(Acknowledgement acknowledgement) {
+        if (step == Step.DONE && acknowledgement.reference().equals(reference)) {
+            // The second of two clicks: the first one's receipt is the one to show.
+            return;
+        }
         step = Step.DONE;
         reference = acknowledgement.reference();
         receipt = acknowledgement.receiptIfNew().map(org.raporto.intake.Receipt::formatted).orElse(null);

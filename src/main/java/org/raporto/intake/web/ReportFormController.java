@@ -86,10 +86,14 @@ class ReportFormController {
     Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
             @RequestParam Map<String, String> form, @RequestParam(defaultValue = "next") String action) {
         ReportDraft draft = draft(session);
-        // A field people never see: only robots fill it in.
-        if (!form.getOrDefault("website", "").isEmpty()) {
-            draft.robot = true;
+        // Two clicks on "Send" arrive together: one at a time, so that the second sees the first one's receipt.
+        synchronized (draft) {
+            return answer(language, request, session, csrf, model, form, action, draft);
         }
+    }
+
+    private Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
+            Map<String, String> form, String action, ReportDraft draft) {
         // Only sending the report reaches DONE; a page cannot claim it.
         Step posted = parse(Step.class, form.get("step")).filter(step -> step != Step.DONE).orElse(draft.step);
         if (draft.step == Step.DONE) {
@@ -100,12 +104,19 @@ class ReportFormController {
             return redirect(FORM.in(language));
         }
         draft.step = posted;
-        keepTyped(draft, posted, form);
         if (action.equals("back")) {
+            // The back button is a form of its own (so that Enter in a field means Continue): it carries no answers.
+            if (draft.returnToCheck) {
+                List<FieldError> errors = check(language, draft, posted);
+                if (!errors.isEmpty()) {
+                    return render(language, draft, errors, csrf, model);
+                }
+            }
             draft.step = draft.returnToCheck ? Step.CHECK : posted.previous();
             draft.returnToCheck = false;
             return redirect(FORM.in(language));
         }
+        keepTyped(draft, posted, form);
         if (action.startsWith("change-") && posted == Step.CHECK) {
             parse(Step.class, action.substring("change-".length())).filter(step -> step.ordinal() < Step.CHECK.ordinal())
                     .ifPresent(step -> {
@@ -119,10 +130,12 @@ class ReportFormController {
             return render(language, draft, errors, csrf, model);
         }
         if (posted == Step.CHECK) {
-            if (draft.robot || !limits.tryAcquire(intakeLimits.reports(), request)) {
+            // A field people never see: only robots fill it in.
+            boolean robot = !form.getOrDefault("website", "").isEmpty();
+            if (robot || !limits.tryAcquire(intakeLimits.reports(), request)) {
                 return tooMany.page(language, FORM);
             }
-            return submit(language, draft, csrf, model);
+            return submit(language, request, draft, csrf, model);
         }
         draft.step = draft.returnToCheck ? Step.CHECK : posted.next();
         draft.returnToCheck = false;
@@ -143,9 +156,11 @@ class ReportFormController {
                 .body(text);
     }
 
-    private Object submit(Language language, ReportDraft draft, CsrfToken csrf, Model model) {
+    private Object submit(Language language, HttpServletRequest request, ReportDraft draft, CsrfToken csrf, Model model) {
         try {
             draft.acknowledged(intake.submit(toReport(draft), Channel.WEB, language, draft.submissionToken));
+            // The session now shows a receipt: it gets a new id, so that an id seen before cannot read it.
+            request.changeSessionId();
             return redirect(FORM.in(language));
         }
         catch (ReportRefused refused) {
@@ -154,7 +169,8 @@ class ReportFormController {
             draft.step = first;
             List<FieldError> errors = new ArrayList<>();
             for (ReportRules.Violation violation : refused.violations()) {
-                errors.add(new FieldError(first == Step.CATEGORY ? "category" : "urls", messages.get(language, "report.error." + violation.name())));
+                errors.add(new FieldError(first == Step.CATEGORY ? "category" : "urls",
+                        messages.get(language, "report.error." + violation.name(), NewReport.MAX_ITEMS)));
             }
             return render(language, draft, errors, csrf, model);
         }
@@ -265,7 +281,8 @@ class ReportFormController {
 
     private void checkWhere(Language language, ReportDraft draft, @Nullable Category category, Map<String, String> errors) {
         List<String> lines = urls(draft);
-        if (lines.size() > NewReport.MAX_ITEMS) {
+        boolean hasAccount = !draft.account.isBlank();
+        if (lines.size() + (hasAccount ? 1 : 0) > NewReport.MAX_ITEMS) {
             errors.put("urls", messages.get(language, "report.error.TOO_MANY_ITEMS", NewReport.MAX_ITEMS));
             return;
         }
@@ -278,9 +295,11 @@ class ReportFormController {
                 return;
             }
         }
-        boolean hasAccount = !draft.account.isBlank();
         if (hasAccount && parse(Platform.class, draft.platform).isEmpty()) {
             errors.put("platform", "report.error.platform");
+        }
+        else if (draft.account.strip().length() > ReportedItem.Account.MAX_LENGTH) {
+            errors.put("account", messages.get(language, "report.error.accountTooLong", ReportedItem.Account.MAX_LENGTH));
         }
         else if (!draft.platform.isBlank() && !hasAccount && lines.isEmpty()) {
             errors.put("account", "report.error.account");

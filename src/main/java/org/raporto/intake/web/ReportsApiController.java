@@ -94,7 +94,7 @@ class ReportsApiController {
         catch (ReportRefused refused) {
             for (ReportRules.Violation violation : refused.violations()) {
                 problems.add(new FieldProblem(violation.step().equals("category") ? "category" : "urls", violation.name(),
-                        messages.get(language, "report.error." + violation.name())));
+                        messages.get(language, "report.error." + violation.name(), NewReport.MAX_ITEMS)));
             }
             return invalid(language, problems);
         }
@@ -155,7 +155,8 @@ class ReportsApiController {
         }
         List<ReportedItem> items = new ArrayList<>();
         List<String> urls = body.urls() == null ? List.of() : body.urls();
-        if (urls.size() > NewReport.MAX_ITEMS) {
+        boolean hasAccount = body.username() != null && !body.username().isBlank();
+        if (urls.size() + (hasAccount ? 1 : 0) > NewReport.MAX_ITEMS) {
             problems.add(new FieldProblem("urls", "TOO_MANY_ITEMS", messages.get(language, "report.error.TOO_MANY_ITEMS", NewReport.MAX_ITEMS)));
         }
         else {
@@ -176,7 +177,8 @@ class ReportsApiController {
                 problems.add(new FieldProblem("platform", "platform", messages.get(language, "report.error.platform")));
             }
             else if (username.length() > ReportedItem.Account.MAX_LENGTH) {
-                problems.add(new FieldProblem("username", "tooLong", messages.get(language, "report.error.account")));
+                problems.add(new FieldProblem("username", "tooLong",
+                        messages.get(language, "report.error.accountTooLong", ReportedItem.Account.MAX_LENGTH)));
             }
             else {
                 items.add(new ReportedItem.Account(platform.get(), username));

@@ -5,10 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.raporto.shared.web.ErrorView;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The security baseline. Public are the portal ({@code /sq/…}, {@code /en/…}), its static files and the health
@@ -54,7 +57,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/", "/sq/**", "/en/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/robots.txt").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/exit").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/follow-up",
                                 "/api/v1/reports/follow-up/messages").permitAll()
@@ -69,6 +72,13 @@ class WebSecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 // The JSON API has no cookies or sessions to forge requests with, so it needs no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // A form posted after its session ended fails the CSRF check: say so, rather than "for staff only".
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+                    if (denied instanceof CsrfException) {
+                        request.setAttribute(ErrorView.SESSION_EXPIRED, Boolean.TRUE);
+                    }
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
                 // No sign-in exists yet, so an anonymous request to a protected route is answered 403.
                 .requestCache(cache -> cache.disable());
         return http.build();

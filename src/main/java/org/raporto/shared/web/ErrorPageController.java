@@ -45,7 +45,7 @@ class ErrorPageController implements ErrorController {
             problem.setStatus(status);
             return problem;
         }
-        ErrorKind kind = ErrorKind.of(status);
+        ErrorKind kind = request.getAttribute(ErrorView.SESSION_EXPIRED) != null ? ErrorKind.SESSION_EXPIRED : ErrorKind.of(status);
         Page page = pages.page(RequestLanguage.of(request), kind.messageKey() + ".title", LocalizedPaths.home());
         var model = Map.<String, Object>of("page", page, "error", new ErrorView(kind.messageKey(), status.value(), id));
         return new ModelAndView("shared/error", model, status);
@@ -107,6 +107,7 @@ class ErrorPageController implements ErrorController {
         NOT_FOUND("error.notFound"),
         FORBIDDEN("error.forbidden"),
         BAD_REQUEST("error.badRequest"),
+        SESSION_EXPIRED("error.sessionExpired"),
         SERVER("error.server");
 
         private final String messageKey;

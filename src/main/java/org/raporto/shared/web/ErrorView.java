@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ErrorView(String messageKey, int status, @Nullable ErrorId id) {
 
+    /**
+     * Request attribute set when a form was refused because its session had ended (its CSRF token no longer
+     * matches): the visitor is told that, not that the page is for staff.
+     */
+    public static final String SESSION_EXPIRED = ErrorView.class.getName() + ".sessionExpired";
+
     public String titleKey() {
         return messageKey + ".title";
     }

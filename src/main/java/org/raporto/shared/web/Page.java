@@ -80,8 +80,9 @@ public final class Page {
         return site.help();
     }
 
+    /** Where the quick exit goes first: our own address, which ends the session and then leaves for the neutral site. */
     public String quickExitUrl() {
-        return site.quickExitUrl().toString();
+        return QuickExitController.PATH;
     }
 
     /** A moment as people read it here: {@code 28.11.2026 14:05} in Albanian, {@code 28 Nov 2026, 14:05} in English. */

@@ -1,5 +1,7 @@
 package org.raporto.shared.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,13 +54,34 @@ public class RateLimits {
         if (perAddress.size() > MAX_TRACKED) {
             perAddress.clear();
         }
-        Bucket own = perAddress.computeIfAbsent(limit.name() + ':' + current.hash(request.getRemoteAddr()),
+        Bucket own = perAddress.computeIfAbsent(limit.name() + ':' + current.hash(network(request.getRemoteAddr())),
                 missing -> bucket(limit.perAddressPerHour(), Duration.ofHours(1)));
         if (!own.tryConsume(1)) {
             return false;
         }
         Bucket everyone = overall.computeIfAbsent(limit.name(), missing -> bucket(limit.overallPerMinute(), Duration.ofMinutes(1)));
         return everyone.tryConsume(1);
+    }
+
+    /**
+     * The address as counted: an IPv4 address alone, an IPv6 address by its /64 network, since one household or
+     * one attacker holds a whole /64 and could otherwise take a new address for every try.
+     */
+    static String network(String address) {
+        // Only literals are parsed: anything else could make InetAddress ask the DNS.
+        if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]{2,45}")) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        }
+        catch (UnknownHostException notALiteral) {
+            return address;
+        }
     }
 
     private DailyKey currentKey() {

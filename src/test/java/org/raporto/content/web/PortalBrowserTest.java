@@ -118,7 +118,7 @@ class PortalBrowserTest {
         Page page = open(false, "/sq/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Internet më i sigurt për çdo fëmijë");
         assertThat(page.getByText("Ose shtyp Shift tri herë")).isHidden();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dil shpejt"))).hasAttribute("href", NEUTRAL_SITE);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dil shpejt"))).hasAttribute("href", "/exit");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rreth nesh")).first().click();
         assertThat(page).hasURL(url("/sq/rreth-nesh"));
@@ -148,6 +148,26 @@ class PortalBrowserTest {
         page.waitForURL(NEUTRAL_SITE);
         page.goBack();
         assertThat(page.url()).doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void quickExitWithoutJavaScriptAlsoLeavesForTheNeutralSite() {
+        Page page = open(false, "/sq/rreth-nesh");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dil shpejt")).click();
+        page.waitForURL(NEUTRAL_SITE);
+    }
+
+    @Test
+    void typingCapitalsDoesNotTriggerTheQuickExit() {
+        Page page = open(true, "/sq/raporto/formulari");
+        page.getByText("Ngacmim, kërcënim ose bullizëm në internet").click();
+        page.keyboard().press("Tab");
+        page.keyboard().type("ABC");
+        page.keyboard().press("Shift+A");
+        page.keyboard().press("Shift+B");
+        page.keyboard().press("Shift+C");
+        page.waitForTimeout(300);
+        assertThat(page).hasURL(url("/sq/raporto/formulari"));
     }
 
     @Test

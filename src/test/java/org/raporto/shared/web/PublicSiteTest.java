@@ -70,7 +70,7 @@ class PublicSiteTest {
                 .contains("href=\"tel:112\"", "href=\"tel:129\"", "href=\"tel:116111\"")
                 .contains("ALO 116 111")
                 .contains("href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>")
-                .contains("id=\"quick-exit\"", "href=\"https://www.google.com/\"");
+                .contains("id=\"quick-exit\"", "href=\"/exit\"");
     }
 
     @Test
@@ -204,6 +204,24 @@ class PublicSiteTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Test
+    void quickExitEndsTheSessionAndLeavesForTheNeutralSite() throws Exception {
+        HttpResponse<String> exit = get("/exit", null);
+        assertThat(exit.statusCode()).isEqualTo(303);
+        assertThat(exit.headers().firstValue("Location")).hasValue("https://www.google.com/");
+        assertThat(exit.headers().firstValue("Clear-Site-Data")).hasValueSatisfying(value -> assertThat(value).contains("\"cookies\""));
+    }
+
+    @Test
+    void aFormPostedAfterItsSessionEndedSaysSoAndNothingElse() throws Exception {
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(uri("/en/raporto/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=stale-token&step=CATEGORY&category=other")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("Your session ended", "nothing was sent").doesNotContain("only for staff");
     }
 
     @Test
