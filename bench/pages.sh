@@ -16,17 +16,10 @@ WARMUP=${WARMUP:-180s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 
-need() {
-    command -v "$1" >/dev/null 2>&1 && return
-    echo "Installing $2 from Debian's packages" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 \
-        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
-}
+. bench/common.sh
 need wrk wrk
 need nginx nginx
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 work=$(mktemp -d)
 app_pid=""
@@ -41,16 +34,9 @@ trap cleanup EXIT
 if [ $# -ge 1 ]; then
     target=$1
 else
-    [ -f target/raporto.jar ] || { echo "No target/raporto.jar: run ./mvnw -DskipTests package first" >&2; exit 1; }
-    port=$(free_port)
-    java -jar target/raporto.jar --server.port="$port" --raporto.data-dir="$work/data" >"$work/app.log" 2>&1 &
-    app_pid=$!
-    for _ in $(seq 1 240); do
-        curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
-        kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    target="http://127.0.0.1:$port/sq/"
+    app_port=$(free_port)
+    start_app "$work/app.log" --raporto.data-dir="$work/data"
+    target="http://127.0.0.1:$app_port/sq/"
 fi
 
 mkdir -p "$work/www"

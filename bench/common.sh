@@ -1,0 +1,25 @@
+# Shared by the bench scripts: installing tools, free ports, starting the packaged application.
+
+need() { # command debian-package
+    command -v "$1" >/dev/null 2>&1 && return
+    echo "Installing $2 from Debian's packages" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# start_app LOG ARGS... : starts target/raporto.jar in the background, sets app_pid, waits until it is ready on $app_port.
+start_app() {
+    local log=$1; shift
+    [ -f target/raporto.jar ] || { echo "No target/raporto.jar: run ./mvnw -DskipTests package first" >&2; exit 1; }
+    java -jar target/raporto.jar --server.port="$app_port" "$@" >>"$log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 1 240); do
+        curl -fs "http://127.0.0.1:$app_port/actuator/health/readiness" >/dev/null 2>&1 && return
+        kill -0 "$app_pid" 2>/dev/null || { tail -50 "$log" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "The application did not become ready" >&2
+    exit 1
+}
