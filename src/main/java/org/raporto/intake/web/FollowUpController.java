@@ -35,6 +35,7 @@ class FollowUpController {
     static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
     static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
     private static final String OPEN_REPORT = FollowUpController.class.getName() + ".report";
+    private static final String JUST_SENT = FollowUpController.class.getName() + ".sent";
 
     private final Pages pages;
     private final Messages messages;
@@ -85,6 +86,7 @@ class FollowUpController {
                             new FieldError("message", messages.get(language, "followUp.error.tooLong", FollowUp.MAX_MESSAGE)), "", shortened(message));
                 }
                 followUp.reply(open.get(), text);
+                session.setAttribute(JUST_SENT, Boolean.TRUE);
                 return redirect(FOLLOW_UP.in(language));
             }
             default -> {
@@ -116,6 +118,9 @@ class FollowUpController {
         model.addAttribute("typedReceipt", typedReceipt);
         model.addAttribute("typedMessage", typedMessage);
         model.addAttribute("csrf", csrf);
+        // Said once, after the redirect that follows sending: "your message was sent".
+        model.addAttribute("justSent", session.getAttribute(JUST_SENT) != null);
+        session.removeAttribute(JUST_SENT);
         return "intake/follow-up";
     }
 

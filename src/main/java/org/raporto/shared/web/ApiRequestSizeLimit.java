@@ -1,6 +1,11 @@
 package org.raporto.shared.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.raporto.shared.Language;
+import org.raporto.shared.i18n.Messages;
+import org.springframework.http.HttpHeaders;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +29,12 @@ class ApiRequestSizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
 
+    private final Messages messages;
+
+    ApiRequestSizeLimit(Messages messages) {
+        this.messages = messages;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith("/api/");
@@ -35,7 +46,11 @@ class ApiRequestSizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > MAX_BYTES) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"maxBytes\":" + MAX_BYTES + "}");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            // The message is ours and holds no quote or backslash, so it needs no JSON escaping.
+            String detail = messages.get(Language.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), "api.error.tooLarge");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
+                    + detail + "\",\"maxBytes\":" + MAX_BYTES + "}");
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

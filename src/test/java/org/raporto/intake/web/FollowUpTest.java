@@ -84,7 +84,8 @@ class FollowUpTest {
         assertThat(get().body()).contains(report.reference(), "Received", "No messages yet.");
 
         assertThat(post(Map.of("action", "reply", "message", "  More details 51c3  ")).statusCode()).isEqualTo(303);
-        assertThat(get().body()).contains("More details 51c3");
+        assertThat(get().body()).contains("More details 51c3", "Your message was sent.");
+        assertThat(get().body()).as("said once").doesNotContain("Your message was sent.");
         assertThat(jdbc.sql("SELECT count(*) FROM intake_message").query(Integer.class).single()).isPositive();
         assertThat(new String(jdbc.sql("SELECT body FROM intake_message ORDER BY sent_at DESC LIMIT 1").query(byte[].class).single(),
                 StandardCharsets.ISO_8859_1)).doesNotContain("51c3");
