@@ -23,3 +23,10 @@ start_app() {
     echo "The application did not become ready" >&2
     exit 1
 }
+
+# Stops the application started by start_app and removes the scratch directory $work; install with trap cleanup EXIT.
+cleanup() {
+    if [ -n "${app_pid:-}" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    if [ -n "${nginx_conf:-}" ]; then "$NGINX" -c "$nginx_conf" -p "$work" -s quit 2>/dev/null || true; fi
+    rm -rf "$work"
+}

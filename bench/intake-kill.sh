@@ -17,10 +17,6 @@ need psql postgresql-client
 
 work=$(mktemp -d)
 app_pid=""
-cleanup() {
-    if [ -n "$app_pid" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
 trap cleanup EXIT
 
 app_port=$(free_port)

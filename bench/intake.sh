@@ -20,10 +20,6 @@ need pgbench postgresql-15
 
 work=$(mktemp -d)
 app_pid=""
-cleanup() {
-    if [ -n "$app_pid" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
 trap cleanup EXIT
 
 app_port=$(free_port)

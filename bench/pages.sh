@@ -24,11 +24,6 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d)
 app_pid=""
 nginx_conf=""
-cleanup() {
-    [ -n "$nginx_conf" ] && "$NGINX" -c "$nginx_conf" -p "$work" -s quit 2>/dev/null || true
-    if [ -n "$app_pid" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
 trap cleanup EXIT
 
 if [ $# -ge 1 ]; then

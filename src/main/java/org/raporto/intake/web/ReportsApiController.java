@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.intake.Acknowledgement;
@@ -102,41 +103,40 @@ class ReportsApiController {
 
     @PostMapping(path = "/follow-up", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> followUp(@RequestBody FollowUpRequest body, HttpServletRequest request) {
-        Language language = language(request);
-        if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
-            return tooMany(language);
-        }
-        Optional<ReportId> report = open(body.receipt());
-        if (report.isEmpty()) {
-            return notFound(language, body.receipt());
-        }
-        FollowUp.ReporterView view = followUp.view(report.get()).orElseThrow();
-        List<MessageJson> thread = view.messages().stream()
-                .map(message -> new MessageJson(message.author().name().toLowerCase(Locale.ROOT), message.text(), message.sentAt()))
-                .toList();
-        String status = view.status().name();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new StatusJson(view.reference(), status.toLowerCase(Locale.ROOT),
-                messages.get(language, "followUp.status." + status + ".text"), thread));
+        return withReport(request, body.receipt(), (report, language) -> {
+            FollowUp.ReporterView view = followUp.view(report).orElseThrow();
+            List<MessageJson> thread = view.messages().stream()
+                    .map(message -> new MessageJson(message.author().name().toLowerCase(Locale.ROOT), message.text(), message.sentAt()))
+                    .toList();
+            String status = view.status().name();
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new StatusJson(view.reference(),
+                    status.toLowerCase(Locale.ROOT), messages.get(language, "followUp.status." + status + ".text"), thread));
+        });
     }
 
     @PostMapping(path = "/follow-up/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> reply(@RequestBody ReplyRequest body, HttpServletRequest request) {
+        return withReport(request, body.receipt(), (report, language) -> {
+            String text = body.message() == null ? "" : body.message().strip();
+            if (text.isEmpty() || text.length() > FollowUp.MAX_MESSAGE) {
+                String key = text.isEmpty() ? "followUp.error.empty" : "followUp.error.tooLong";
+                return invalid(language, List.of(new FieldProblem("message", text.isEmpty() ? "empty" : "tooLong",
+                        messages.get(language, key, FollowUp.MAX_MESSAGE))));
+            }
+            followUp.reply(report, text);
+            return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(Map.of("status", "sent"));
+        });
+    }
+
+    /** Counts the try against the limits and opens the report of the receipt; the action runs only when both pass. */
+    private ResponseEntity<?> withReport(HttpServletRequest request, @Nullable String receipt,
+            BiFunction<ReportId, Language, ResponseEntity<?>> action) {
         Language language = language(request);
         if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
             return tooMany(language);
         }
-        Optional<ReportId> report = open(body.receipt());
-        if (report.isEmpty()) {
-            return notFound(language, body.receipt());
-        }
-        String text = body.message() == null ? "" : body.message().strip();
-        if (text.isEmpty() || text.length() > FollowUp.MAX_MESSAGE) {
-            String key = text.isEmpty() ? "followUp.error.empty" : "followUp.error.tooLong";
-            return invalid(language, List.of(new FieldProblem("message", text.isEmpty() ? "empty" : "tooLong",
-                    messages.get(language, key, FollowUp.MAX_MESSAGE))));
-        }
-        followUp.reply(report.get(), text);
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(Map.of("status", "sent"));
+        Optional<ReportId> report = Receipt.parse(receipt).flatMap(followUp::find);
+        return report.isPresent() ? action.apply(report.get(), language) : notFound(language, receipt);
     }
 
     /** A body that is not JSON, or not of the expected shape. */
@@ -225,10 +225,6 @@ class ReportsApiController {
             problems.add(new FieldProblem("Idempotency-Key", "uuid", messages.get(language, "api.error.idempotencyKey")));
             return UUID.randomUUID();
         }
-    }
-
-    private Optional<ReportId> open(@Nullable String receipt) {
-        return Receipt.parse(receipt).flatMap(followUp::find);
     }
 
     /** "13-15" and "under-13" as the API writes them; enum names work too. */

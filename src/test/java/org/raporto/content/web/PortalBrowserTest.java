@@ -3,18 +3,15 @@ package org.raporto.content.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.raporto.browser.Chromium;
+import org.raporto.browser.Browsers;
 import org.raporto.browser.PageWatch;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -30,32 +27,13 @@ class PortalBrowserTest {
 
     private static final String NEUTRAL_SITE = "https://neutral.example/weather";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @LocalServerPort
     int port;
 
-    private BrowserContext context;
     private PageWatch watch;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/sq/", "/en/", "/sq/rreth-nesh", "/en/about", "/sq/raporto", "/en/raporto", "/sq/nuk-ekziston", "/en/missing"})
@@ -95,7 +73,6 @@ class PortalBrowserTest {
             assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Navigimi kryesor"))
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("RAPORTO!")))
                     .hasAttribute("href", "/sq/raporto");
-            context.close();
         }
         Page page = open(false, "/en/");
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"))
@@ -202,8 +179,7 @@ class PortalBrowserTest {
     }
 
     private Page open(boolean javaScript, String path, String browserLanguage) {
-        Browser browser = chromium.browser();
-        context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript).setLocale(browserLanguage));
+        BrowserContext context = browsers.newContext(javaScript, browserLanguage);
         // The neutral site is answered inside the browser: nothing leaves this machine.
         context.route(Pattern.compile("https://neutral\\.example/.*"),
                 route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setContentType("text/html").setBody("<title>Weather</title>")));

@@ -1,19 +1,16 @@
 package org.raporto.intake.web;
 
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.raporto.browser.Chromium;
+import org.raporto.browser.Browsers;
 import org.raporto.browser.PageWatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -25,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportFormBrowserTest {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @LocalServerPort
     int port;
@@ -33,27 +31,7 @@ class ReportFormBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private BrowserContext context;
     private PageWatch watch;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -65,7 +43,7 @@ class ReportFormBrowserTest {
     void aReportIsMadeStepByStepAcknowledgedWithAReceiptAndFollowedUpWithIt(String language, boolean javaScript, String start,
             String category, String next, String send, String today, String age, String parent, String anonymous, String back,
             String errorTitle, String followUpLink, String codeLabel, String open, String writeLabel, String sendMessage, String received) {
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript));
+        BrowserContext context = browsers.newContext(javaScript, "en-US");
         watch = new PageWatch(context);
         Page page = context.newPage();
         page.navigate(url("/" + language + "/raporto"));
@@ -113,8 +91,7 @@ class ReportFormBrowserTest {
         assertThat(jdbc.sql("SELECT count(*) FROM intake_report WHERE reference = ?").param(reference).query(Integer.class).single()).isOne();
 
         // Later, in a new browser session, with the receipt typed by hand.
-        context.close();
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript));
+        context = browsers.newContext(javaScript, "en-US");
         watch = new PageWatch(context);
         page = context.newPage();
         page.navigate(url("/" + language + "/raporto"));
