@@ -58,7 +58,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/robots.txt").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error", "/exit").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/categories").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/follow-up",
                                 "/api/v1/reports/follow-up/messages").permitAll()
                         .requestMatchers("/staff/**").authenticated()

@@ -36,6 +36,14 @@ class ReportsApiTest {
     JdbcClient jdbc;
 
     @Test
+    void theApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\"", "/api/v1/reports", "/api/v1/reports/follow-up", "/api/v1/categories")
+                .doesNotContain("/sq/raporto");
+    }
+
+    @Test
     void aValidReportIsCreatedWithAReferenceAndAReceipt() throws Exception {
         HttpResponse<String> created = post("/api/v1/reports", VALID, "en", null);
         assertThat(created.statusCode()).isEqualTo(201);
