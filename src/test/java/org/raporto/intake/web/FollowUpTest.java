@@ -78,8 +78,10 @@ class FollowUpTest {
     @Test
     void theReceiptOpensTheReportWhoseStatusAndMessagesAreShown(CapturedOutput output) throws Exception {
         String receipt = report.receiptIfNew().orElseThrow().formatted();
+        String sessionBefore = sessionCookie();
         HttpResponse<String> opened = post(Map.of("action", "open", "receipt", receipt));
         assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(sessionCookie()).as("a session that can read a report has a new id").isNotEqualTo(sessionBefore);
         assertThat(opened.headers().firstValue("Location")).hasValue(PAGE);
         assertThat(get().body()).contains(report.reference(), "Received", "No messages yet.");
 
@@ -138,6 +140,11 @@ class FollowUpTest {
         assertThat(tooLong.statusCode()).isEqualTo(200);
         assertThat(tooLong.body()).contains("up to 5,000 characters");
         assertThat(post(Map.of("action", "reply", "message", "   ")).body()).contains("Write the message.");
+    }
+
+    private String sessionCookie() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("RAPORTO_SESSION")).map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
 
     private HttpResponse<String> get() throws Exception {
