@@ -1,11 +1,13 @@
 package org.raporto.intake;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import org.raporto.shared.Language;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportIntake {
 
     static final String RECEIPT_PURPOSE = "receipt";
+    private static final String SUBMISSION_PURPOSE = "submission";
 
     private final JdbcClient jdbc;
     private final Categories categories;
@@ -46,10 +49,11 @@ public class ReportIntake {
     }
 
     /**
-     * Stores a report once per submission token: the same token again (a double click, a reload, a retried request)
-     * returns the first report's reference without a receipt.
+     * Stores a report once per submission token: the same token again with the same report (a double click, a
+     * reload, a retried request) returns the first report's reference without a receipt.
      *
-     * @throws ReportRefused when the report breaks its category's rules; nothing is stored then
+     * @throws ReportRefused       when the report breaks its category's rules; nothing is stored then
+     * @throws SubmissionConflict  when the token was used before for a different report
      */
     @Transactional
     public Acknowledgement submit(NewReport report, Channel channel, Language language, UUID submissionToken) {
@@ -59,9 +63,10 @@ public class ReportIntake {
         if (!violations.isEmpty()) {
             throw new ReportRefused(violations);
         }
-        Optional<String> earlier = referenceOf(submissionToken);
+        byte[] fingerprint = hashes.of(SUBMISSION_PURPOSE, fingerprint(report, channel, language));
+        Optional<Acknowledgement> earlier = earlier(submissionToken, fingerprint);
         if (earlier.isPresent()) {
-            return new Acknowledgement(earlier.get(), null);
+            return earlier.get();
         }
 
         ReportId id = ReportId.random();
@@ -73,9 +78,10 @@ public class ReportIntake {
 
         int inserted = jdbc.sql("""
                 INSERT INTO intake_report (id, reference, channel, category_code, language, priority, status, reporter_role,
-                    child_age_band, happened, data_key, description, contact, receipt_hash, submission_token, submitted_at)
+                    child_age_band, happened, data_key, description, contact, receipt_hash, submission_token, submission_hash,
+                    submitted_at)
                 VALUES (:id, :reference, :channel, :category, :language, :priority, 'RECEIVED', :role,
-                    :age, :happened, :dataKey, :description, :contact, :receiptHash, :token, :submittedAt)
+                    :age, :happened, :dataKey, :description, :contact, :receiptHash, :token, :fingerprint, :submittedAt)
                 ON CONFLICT (submission_token) DO NOTHING
                 """)
                 .param("id", id.value())
@@ -92,11 +98,12 @@ public class ReportIntake {
                 .param("contact", report.contactIfAny().map(contact -> envelope.sealText("contact", contact.kind() + ":" + contact.value())).orElse(null))
                 .param("receiptHash", hashes.of(RECEIPT_PURPOSE, receipt.value()))
                 .param("token", submissionToken)
+                .param("fingerprint", fingerprint)
                 .param("submittedAt", java.sql.Timestamp.from(now))
                 .update();
         if (inserted == 0) {
             // The same submission won a race with this one; it is the report.
-            return new Acknowledgement(referenceOf(submissionToken).orElseThrow(), null);
+            return earlier(submissionToken, fingerprint).orElseThrow();
         }
         int position = 0;
         for (ReportedItem item : report.items()) {
@@ -128,8 +135,34 @@ public class ReportIntake {
         insert.update();
     }
 
-    private Optional<String> referenceOf(UUID submissionToken) {
-        return jdbc.sql("SELECT reference FROM intake_report WHERE submission_token = ?").param(submissionToken)
-                .query(String.class).optional();
+    /** The report stored earlier under this token, if any; a different report under it is a conflict. */
+    private Optional<Acknowledgement> earlier(UUID submissionToken, byte[] fingerprint) {
+        return jdbc.sql("SELECT reference, submission_hash FROM intake_report WHERE submission_token = ?")
+                .param(submissionToken)
+                .query((row, number) -> {
+                    byte[] stored = row.getBytes("submission_hash");
+                    if (stored != null && !MessageDigest.isEqual(stored, fingerprint)) {
+                        throw new SubmissionConflict();
+                    }
+                    return new Acknowledgement(row.getString("reference"), null);
+                })
+                .optional();
+    }
+
+    /** Everything that makes two submissions the same report, in a fixed order; only its keyed hash is kept. */
+    private static String fingerprint(NewReport report, Channel channel, Language language) {
+        StringJoiner parts = new StringJoiner("\u0000");
+        parts.add(channel.name()).add(language.code()).add(report.category());
+        for (ReportedItem item : report.items()) {
+            if (item instanceof ReportedItem.Address address) {
+                parts.add("url").add(address.url().original());
+            }
+            else if (item instanceof ReportedItem.Account account) {
+                parts.add("account").add(account.platform().name()).add(account.name());
+            }
+        }
+        parts.add(report.description()).add(report.happened().name()).add(report.childAge().name()).add(report.reporterRole().name());
+        report.contactIfAny().ifPresent(contact -> parts.add(contact.kind().name()).add(contact.value()));
+        return parts.toString();
     }
 }

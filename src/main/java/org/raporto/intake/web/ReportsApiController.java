@@ -26,6 +26,7 @@ import org.raporto.intake.ReportIntake;
 import org.raporto.intake.ReportRefused;
 import org.raporto.intake.ReportRules;
 import org.raporto.intake.ReportedItem;
+import org.raporto.intake.SubmissionConflict;
 import org.raporto.intake.ReporterRole;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
@@ -91,6 +92,12 @@ class ReportsApiController {
             return ResponseEntity.status(acknowledgement.receiptIfNew().isPresent() ? HttpStatus.CREATED : HttpStatus.OK)
                     .cacheControl(CacheControl.noStore())
                     .body(new Created(acknowledgement.reference(), acknowledgement.receiptIfNew().map(Receipt::formatted).orElse(null), "received"));
+        }
+        catch (SubmissionConflict conflict) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    messages.get(language, "api.error.idempotencyConflict"));
+            problem.setTitle(messages.get(language, "api.error.invalid.title"));
+            return problem(problem);
         }
         catch (ReportRefused refused) {
             for (ReportRules.Violation violation : refused.violations()) {

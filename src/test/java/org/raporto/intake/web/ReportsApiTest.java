@@ -62,6 +62,10 @@ class ReportsApiTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(find("\"reference\":\"([^\"]+)\"", again.body())).isEqualTo(find("\"reference\":\"([^\"]+)\"", first.body()));
         assertThat(again.body()).doesNotContain("\"receipt\":\"");
+
+        HttpResponse<String> different = post("/api/v1/reports", VALID.replace("Komente fyese", "Mesazhe të tjera"), "en", key);
+        assertThat(different.statusCode()).isEqualTo(422);
+        assertThat(different.body()).as("in the report's language").contains("është përdorur tashmë për një raport tjetër");
     }
 
     @Test
