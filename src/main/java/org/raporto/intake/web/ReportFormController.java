@@ -182,8 +182,9 @@ class ReportFormController {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("csrf", csrf);
-        model.addAttribute("categories", categories.active());
-        model.addAttribute("chosen", categories.active(draft.category).orElse(null));
+        List<Category> offered = categories.active();
+        model.addAttribute("categories", offered);
+        model.addAttribute("chosen", offered.stream().filter(category -> category.code().equals(draft.category)).findFirst().orElse(null));
         model.addAttribute("receiptPath", RECEIPT.in(language));
         return "intake/form";
     }
@@ -229,7 +230,7 @@ class ReportFormController {
                     errors.put("description", messages.get(language, "report.error.descriptionTooLong", NewReport.MAX_DESCRIPTION));
                 }
                 else if (category.map(c -> c.requires() == Category.Requirement.ANYTHING).orElse(false)
-                        && urls(draft).isEmpty() && draft.account.isBlank() && draft.description.isBlank()) {
+                        && draft.addresses().isEmpty() && draft.account.isBlank() && draft.description.isBlank()) {
                     errors.put("description", "report.error.SOMETHING_REQUIRED");
                 }
                 if (parse(Happened.class, draft.happened).isEmpty()) {
@@ -280,7 +281,7 @@ class ReportFormController {
     }
 
     private void checkWhere(Language language, ReportDraft draft, @Nullable Category category, Map<String, String> errors) {
-        List<String> lines = urls(draft);
+        List<String> lines = draft.addresses();
         boolean hasAccount = !draft.account.isBlank();
         if (lines.size() + (hasAccount ? 1 : 0) > NewReport.MAX_ITEMS) {
             errors.put("urls", messages.get(language, "report.error.TOO_MANY_ITEMS", NewReport.MAX_ITEMS));
@@ -316,7 +317,7 @@ class ReportFormController {
 
     private static NewReport toReport(ReportDraft draft) {
         List<ReportedItem> items = new ArrayList<>();
-        for (String line : urls(draft)) {
+        for (String line : draft.addresses()) {
             items.add(new ReportedItem.Address(CanonicalUrl.parse(line)));
         }
         if (!draft.account.isBlank()) {
@@ -329,10 +330,6 @@ class ReportFormController {
         };
         return new NewReport(draft.category, items, draft.description, Happened.valueOf(draft.happened),
                 AgeBand.valueOf(draft.childAge), ReporterRole.valueOf(draft.reporterRole), contact);
-    }
-
-    private static List<String> urls(ReportDraft draft) {
-        return draft.addresses();
     }
 
     private static String abbreviated(String text) {
