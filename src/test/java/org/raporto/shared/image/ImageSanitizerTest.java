@@ -1,0 +1,242 @@
+package org.raporto.shared.image;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImageSanitizerTest {
+
+    private final ImageSanitizer sanitizer = new ImageSanitizer();
+
+    @Test
+    void reEncodesPngAsPngWithTheSamePixels() throws IOException {
+        CleanImage clean = sanitizer.clean(TestImages.png(40, 30, Color.RED));
+
+        assertThat(clean.mediaType()).isEqualTo(ImageSanitizer.PNG);
+        assertThat(clean.width()).isEqualTo(40);
+        assertThat(clean.height()).isEqualTo(30);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+        assertThat(new Color(decoded.getRGB(5, 5))).isEqualTo(Color.RED);
+    }
+
+    @Test
+    void dropsTextChunksAndWhateverFollowsTheImage() {
+        byte[] polyglot = concat(TestImages.withTextChunk(TestImages.png(20, 20, Color.BLUE), "Author", "secret-author"),
+                "<script>alert(1)</script>PK\u0003\u0004hidden.zip".getBytes(StandardCharsets.UTF_8));
+
+        CleanImage clean = sanitizer.clean(polyglot);
+
+        String output = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(output).doesNotContain("secret-author").doesNotContain("script").doesNotContain("hidden.zip");
+    }
+
+    @Test
+    void reEncodesJpegWithoutItsExifButTurnedTheWayTheCameraSaid() throws IOException {
+        byte[] photo = TestImages.withExif(TestImages.jpeg(60, 20, Color.GREEN), 6, "SecretCamera 3000");
+
+        CleanImage clean = sanitizer.clean(photo);
+
+        assertThat(clean.mediaType()).isEqualTo(ImageSanitizer.JPEG);
+        assertThat(new String(clean.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("SecretCamera").doesNotContain("Exif");
+        // Orientation 6 is a quarter turn: the stored 60×20 is shown 20×60.
+        assertThat(clean.width()).isEqualTo(20);
+        assertThat(clean.height()).isEqualTo(60);
+        assertThat(ImageIO.read(new ByteArrayInputStream(clean.bytes())).getHeight()).isEqualTo(60);
+    }
+
+    @Test
+    void readsLossyAndLosslessWebp() throws IOException {
+        for (String name : new String[] {"pattern-lossy.webp", "pattern-lossless.webp"}) {
+            CleanImage clean = sanitizer.clean(resource(name));
+
+            assertThat(clean.width()).isEqualTo(64);
+            assertThat(clean.height()).isEqualTo(48);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+            Color left = new Color(decoded.getRGB(5, 20));
+            assertThat(left.getRed()).isGreaterThan(180);
+            assertThat(left.getBlue()).isLessThan(80);
+        }
+    }
+
+    @Test
+    void refusesAHeaderDeclaringMorePixelsThanAllowedBeforeDecodingAnything() {
+        // 10,000 × 10,000 would take 400 MB once decoded; the file is a few bytes.
+        assertThatThrownBy(() -> sanitizer.clean(TestImages.pngHeaderOnly(10_000, 10_000)))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.TOO_MANY_PIXELS));
+        assertThatThrownBy(() -> sanitizer.clean(TestImages.pngHeaderOnly(1, 40_000)))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.TOO_MANY_PIXELS));
+    }
+
+    @Test
+    void refusesWhatIsNotAJpegPngOrWebpWhateverItIsCalled() {
+        for (String content : new String[] {"GIF89a\u0001\u0000\u0001\u0000", "<html><script>x</script>", "%PDF-1.7", "MZ\u0090\u0000",
+                "RIFF\u0000\u0000\u0000\u0000WAVEfmt ", "\u0089PN"}) {
+            assertThatThrownBy(() -> sanitizer.clean(content.getBytes(StandardCharsets.ISO_8859_1)))
+                    .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.NOT_AN_IMAGE));
+        }
+        assertThatThrownBy(() -> sanitizer.clean(new byte[0]))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.EMPTY));
+    }
+
+    @Test
+    void refusesDamagedImages() {
+        byte[] png = TestImages.png(50, 50, Color.ORANGE);
+        byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
+        byte[] jpeg = TestImages.jpeg(50, 50, Color.ORANGE);
+        byte[] garbled = jpeg.clone();
+        for (int i = 30; i < garbled.length - 2; i += 3) {
+            garbled[i] = (byte) 0xFF;
+        }
+        byte[] webpHeaderOnly = java.util.Arrays.copyOf(resource("pattern-lossy.webp"), 20);
+
+        for (byte[] damaged : new byte[][] {truncated, garbled, webpHeaderOnly}) {
+            assertThatThrownBy(() -> sanitizer.clean(damaged))
+                    .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.UNREADABLE));
+        }
+    }
+
+    @Test
+    void refusesProgressiveJpegBombsByTheirNumberOfScans() {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        bomb.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+        for (int i = 0; i < 500; i++) {
+            bomb.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0});
+        }
+
+        assertThatThrownBy(() -> sanitizer.clean(bomb.toByteArray()))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.UNREADABLE));
+    }
+
+    @Test
+    void refusesFilesLargerThanTheLimitWithoutReadingThem() {
+        ImageSanitizer small = new ImageSanitizer(1000, ImageSanitizer.MAX_PIXELS, 1, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> small.clean(TestImages.png(400, 400, Color.RED)))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.TOO_LARGE));
+    }
+
+    @Test
+    void storesAsJpegOnWhiteWhatPngWouldMakeLargerThanTheLimit() {
+        // Half-transparent noise: 42 kB as lossy WebP, several hundred as PNG.
+        byte[] noise = resource("noise-alpha.webp");
+        ImageSanitizer limited = new ImageSanitizer(100_000, ImageSanitizer.MAX_PIXELS, 1, Duration.ofSeconds(1));
+
+        CleanImage clean = limited.clean(noise);
+
+        assertThat(clean.mediaType()).isEqualTo(ImageSanitizer.JPEG);
+        assertThat(clean.size()).isLessThanOrEqualTo(100_000);
+        assertThat(sanitizer.clean(noise).mediaType()).isEqualTo(ImageSanitizer.PNG);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ImageSanitizerTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        return ByteBuffer.allocate(first.length + second.length).put(first).put(second).array();
+    }
+
+    /** Images made for tests, including the damaged and hostile ones. */
+    public static final class TestImages {
+
+        private TestImages() {
+        }
+
+        public static byte[] png(int width, int height, Color colour) {
+            return write(filled(width, height, colour), "png");
+        }
+
+        public static byte[] jpeg(int width, int height, Color colour) {
+            return write(filled(width, height, colour), "jpeg");
+        }
+
+        /** A PNG whose header declares the size but which holds no pixels. */
+        public static byte[] pngHeaderOnly(int width, int height) {
+            ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                    .put((byte) 0).put((byte) 0).put((byte) 0);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+            png.writeBytes(chunk("IHDR", header.array()));
+            png.writeBytes(chunk("IEND", new byte[0]));
+            return png.toByteArray();
+        }
+
+        /** The PNG with a text chunk after its header. */
+        static byte[] withTextChunk(byte[] png, String keyword, String text) {
+            byte[] data = (keyword + "\u0000" + text).getBytes(StandardCharsets.ISO_8859_1);
+            int afterHeader = 8 + 8 + 13 + 4;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(png, 0, afterHeader);
+            out.writeBytes(chunk("tEXt", data));
+            out.write(png, afterHeader, png.length - afterHeader);
+            return out.toByteArray();
+        }
+
+        /** The JPEG with an EXIF segment holding an orientation and a camera model. */
+        static byte[] withExif(byte[] jpeg, int orientation, String model) {
+            byte[] modelBytes = (model + "\u0000").getBytes(StandardCharsets.ISO_8859_1);
+            ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + modelBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+            tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+            tiff.putShort((short) 2);
+            tiff.putShort((short) 0x0110).putShort((short) 2).putInt(modelBytes.length).putInt(8 + 2 + 2 * 12 + 4);
+            tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+            tiff.putInt(0);
+            tiff.put(modelBytes);
+            byte[] exif = concat("Exif\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), tiff.array());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(jpeg, 0, 2);
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) (exif.length + 2)});
+            out.writeBytes(exif);
+            out.write(jpeg, 2, jpeg.length - 2);
+            return out.toByteArray();
+        }
+
+        private static BufferedImage filled(int width, int height, Color colour) {
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            var graphics = image.createGraphics();
+            graphics.setColor(colour);
+            graphics.fillRect(0, 0, width, height);
+            graphics.dispose();
+            return image;
+        }
+
+        private static byte[] write(BufferedImage image, String format) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, format, out);
+            }
+            catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toByteArray();
+        }
+
+        private static byte[] chunk(String type, byte[] data) {
+            byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+            CRC32 crc = new CRC32();
+            crc.update(typeBytes);
+            crc.update(data);
+            return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+        }
+    }
+}
