@@ -33,13 +33,15 @@ public class ReportIntake {
     private final JdbcClient jdbc;
     private final Categories categories;
     private final Envelopes envelopes;
+    private final Screenshots screenshots;
     private final LookupHashes hashes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ReportIntake(JdbcClient jdbc, Categories categories, Envelopes envelopes, LookupHashes hashes,
+    ReportIntake(JdbcClient jdbc, Categories categories, Envelopes envelopes, Screenshots screenshots, LookupHashes hashes,
             ApplicationEventPublisher events, Clock clock) {
+        this.screenshots = screenshots;
         this.jdbc = jdbc;
         this.categories = categories;
         this.envelopes = envelopes;
@@ -109,6 +111,7 @@ public class ReportIntake {
         for (ReportedItem item : report.items()) {
             insertItem(id, position++, item, envelope);
         }
+        screenshots.attach(id, null, envelope, report.screenshots());
         events.publishEvent(new ReportSubmitted(id, reference, category.code(), category.priority(), now));
         return new Acknowledgement(reference, receipt);
     }
@@ -163,6 +166,7 @@ public class ReportIntake {
         }
         parts.add(report.description()).add(report.happened().name()).add(report.childAge().name()).add(report.reporterRole().name());
         report.contactIfAny().ifPresent(contact -> parts.add(contact.kind().name()).add(contact.value()));
+        report.screenshots().forEach(upload -> parts.add("screenshot").add(upload.toString()));
         return parts.toString();
     }
 }

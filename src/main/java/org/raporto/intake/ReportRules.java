@@ -21,6 +21,12 @@ public final class ReportRules {
         if (report.description().length() > NewReport.MAX_DESCRIPTION) {
             violations.add(Violation.DESCRIPTION_TOO_LONG);
         }
+        if (!report.screenshots().isEmpty() && !category.attachmentsAllowed()) {
+            violations.add(Violation.SCREENSHOTS_NOT_ALLOWED);
+        }
+        if (report.screenshots().size() > Screenshots.MAX_PER_REPORT) {
+            violations.add(Violation.TOO_MANY_SCREENSHOTS);
+        }
         switch (category.requires()) {
             case URL -> {
                 if (!report.hasAddress()) {
@@ -48,7 +54,11 @@ public final class ReportRules {
         ADDRESS_OR_ACCOUNT_REQUIRED("where"),
         SOMETHING_REQUIRED("where"),
         TOO_MANY_ITEMS("where"),
-        DESCRIPTION_TOO_LONG("what");
+        DESCRIPTION_TOO_LONG("what"),
+        SCREENSHOTS_NOT_ALLOWED("screenshots"),
+        TOO_MANY_SCREENSHOTS("screenshots"),
+        /** A screenshot waited too long for its report and was forgotten. */
+        SCREENSHOT_GONE("screenshots");
 
         private final String step;
 

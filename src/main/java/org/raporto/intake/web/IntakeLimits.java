@@ -11,10 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followUpsPerHour     receipts one address may try in an hour
  * @param reportsPerMinute     reports everyone together may send in a minute
  * @param followUpsPerMinute   receipts everyone together may try in a minute
+ * @param screenshotsPerHour   screenshots one address may upload in an hour (each costs a decoding)
+ * @param screenshotsPerMinute screenshots everyone together may upload in a minute
  */
 @ConfigurationProperties("raporto.intake.limits")
 record IntakeLimits(@DefaultValue("10") long reportsPerHour, @DefaultValue("20") long followUpsPerHour,
-        @DefaultValue("600") long reportsPerMinute, @DefaultValue("1200") long followUpsPerMinute) {
+        @DefaultValue("600") long reportsPerMinute, @DefaultValue("1200") long followUpsPerMinute,
+        @DefaultValue("30") long screenshotsPerHour, @DefaultValue("120") long screenshotsPerMinute) {
+
+    RateLimits.Limit screenshots() {
+        return new RateLimits.Limit("screenshots", screenshotsPerHour, screenshotsPerMinute);
+    }
 
     RateLimits.Limit reports() {
         return new RateLimits.Limit("reports", reportsPerHour, reportsPerMinute);

@@ -2,11 +2,13 @@ package org.raporto.intake.web;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.intake.Acknowledgement;
+import org.raporto.intake.Screenshot;
 
 /**
  * The report being written, kept in the session between the steps of the form, exactly as typed: nothing the
@@ -36,6 +38,10 @@ public final class ReportDraft implements Serializable {
     public String email = "";
     public String phone = "";
     public boolean consent;
+    /** Whether the chosen category takes screenshots; when it does not, their step is skipped. */
+    public boolean screenshotsAllowed;
+    /** Uploaded and cleaned, waiting for the report; in the order added. */
+    public final List<Screenshot> screenshots = new ArrayList<>();
 
     /** Set once the report is stored; the receipt is dropped as soon as the reporter says they have kept it. */
     public @Nullable String reference;
@@ -44,6 +50,27 @@ public final class ReportDraft implements Serializable {
     /** The addresses typed, one per non-empty line. */
     public List<String> addresses() {
         return urls.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** The step after this one, skipping the screenshots where the category takes none. */
+    Step after(Step step) {
+        Step next = step == Step.DONE ? Step.DONE : Step.values()[step.ordinal() + 1];
+        return next == Step.SCREENSHOTS && !screenshotsAllowed ? after(next) : next;
+    }
+
+    Step before(Step step) {
+        Step previous = step == Step.CATEGORY ? Step.CATEGORY : Step.values()[step.ordinal() - 1];
+        return previous == Step.SCREENSHOTS && !screenshotsAllowed ? before(previous) : previous;
+    }
+
+    /** The step's number as the reporter counts them, from 1. */
+    public int number(Step step) {
+        return step.ordinal() + 1 - (!screenshotsAllowed && step.ordinal() > Step.SCREENSHOTS.ordinal() ? 1 : 0);
+    }
+
+    /** How many steps the reporter goes through up to and including the check. */
+    public int stepCount() {
+        return number(Step.CHECK);
     }
 
     void acknowledged(Acknowledgement acknowledgement) {
@@ -58,14 +85,6 @@ public final class ReportDraft implements Serializable {
 
     /** The steps of the form, in order. */
     public enum Step {
-        CATEGORY, WHERE, WHAT, ABOUT_YOU, CHECK, DONE;
-
-        Step previous() {
-            return this == CATEGORY ? CATEGORY : values()[ordinal() - 1];
-        }
-
-        Step next() {
-            return this == DONE ? DONE : values()[ordinal() + 1];
-        }
+        CATEGORY, WHERE, WHAT, SCREENSHOTS, ABOUT_YOU, CHECK, DONE
     }
 }

@@ -20,9 +20,12 @@ import org.raporto.intake.ReportRefused;
 import org.raporto.intake.ReportRules;
 import org.raporto.intake.ReportedItem;
 import org.raporto.intake.ReporterRole;
+import org.raporto.intake.Screenshots;
 import org.raporto.intake.web.ReportDraft.Step;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
+import org.raporto.shared.image.ImageRefused;
+import org.raporto.shared.image.ImageSanitizer;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.RateLimits;
@@ -37,6 +40,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -62,12 +66,14 @@ class ReportFormController {
     private final Messages messages;
     private final Categories categories;
     private final ReportIntake intake;
+    private final Screenshots screenshots;
     private final RateLimits limits;
     private final IntakeLimits intakeLimits;
     private final TooManyAttempts tooMany;
 
-    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, RateLimits limits,
-            IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, Screenshots screenshots,
+            RateLimits limits, IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+        this.screenshots = screenshots;
         this.pages = pages;
         this.messages = messages;
         this.categories = categories;
@@ -84,18 +90,21 @@ class ReportFormController {
 
     @PostMapping({FORM_SQ, FORM_EN})
     Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
-            @RequestParam Map<String, String> form, @RequestParam(defaultValue = "next") String action) {
+            @RequestParam Map<String, String> form, @RequestParam(defaultValue = "next") String action,
+            @RequestParam(name = "screenshot", required = false) @Nullable List<MultipartFile> files) {
         ReportDraft draft = draft(session);
         // Two clicks on "Send" arrive together: one at a time, so that the second sees the first one's receipt.
         synchronized (draft) {
-            return answer(language, request, session, csrf, model, form, action, draft);
+            return answer(language, request, session, csrf, model, form, action, files == null ? List.of() : files, draft);
         }
     }
 
     private Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
-            Map<String, String> form, String action, ReportDraft draft) {
-        // Only sending the report reaches DONE; a page cannot claim it.
-        Step posted = parse(Step.class, form.get("step")).filter(step -> step != Step.DONE).orElse(draft.step);
+            Map<String, String> form, String action, List<MultipartFile> files, ReportDraft draft) {
+        // Only sending the report reaches DONE, and only a category that takes them the screenshots.
+        Step posted = parse(Step.class, form.get("step"))
+                .filter(step -> step != Step.DONE && (step != Step.SCREENSHOTS || draft.screenshotsAllowed))
+                .orElse(draft.step);
         if (draft.step == Step.DONE) {
             if (action.equals("done")) {
                 session.removeAttribute(DRAFT);
@@ -112,7 +121,7 @@ class ReportFormController {
                     return render(language, draft, errors, csrf, model);
                 }
             }
-            draft.step = draft.returnToCheck ? Step.CHECK : posted.previous();
+            draft.step = draft.returnToCheck ? Step.CHECK : draft.before(posted);
             draft.returnToCheck = false;
             return redirect(FORM.in(language));
         }
@@ -125,9 +134,25 @@ class ReportFormController {
                     });
             return redirect(FORM.in(language));
         }
+        if (posted == Step.SCREENSHOTS) {
+            if (action.startsWith("remove:")) {
+                remove(draft, action.substring("remove:".length()));
+            }
+            List<FieldError> refused = add(language, request, draft, files);
+            if (!refused.isEmpty()) {
+                return render(language, draft, refused, csrf, model);
+            }
+            if (!action.equals("next")) {
+                // Added or removed: the reporter sees the list and decides whether there is more.
+                return redirect(FORM.in(language));
+            }
+        }
         List<FieldError> errors = check(language, draft, posted);
         if (!errors.isEmpty()) {
             return render(language, draft, errors, csrf, model);
+        }
+        if (posted == Step.CATEGORY) {
+            chose(draft, categories.active(draft.category).orElseThrow());
         }
         if (posted == Step.CHECK) {
             // A field people never see: only robots fill it in.
@@ -137,7 +162,7 @@ class ReportFormController {
             }
             return submit(language, request, draft, csrf, model);
         }
-        draft.step = draft.returnToCheck ? Step.CHECK : posted.next();
+        draft.step = draft.returnToCheck ? Step.CHECK : draft.after(posted);
         draft.returnToCheck = false;
         return redirect(FORM.in(language));
     }
@@ -156,6 +181,67 @@ class ReportFormController {
                 .body(text);
     }
 
+    /** A category without screenshots (child sexual abuse material above all) drops those uploaded for another. */
+    private void chose(ReportDraft draft, Category category) {
+        draft.screenshotsAllowed = category.attachmentsAllowed();
+        if (!draft.screenshotsAllowed) {
+            draft.screenshots.forEach(screenshot -> screenshots.discard(screenshot.upload()));
+            draft.screenshots.clear();
+        }
+    }
+
+    /** Takes the files chosen, each as a clean image or with the reason it was not taken. */
+    private List<FieldError> add(Language language, HttpServletRequest request, ReportDraft draft, List<MultipartFile> files) {
+        List<FieldError> refused = new ArrayList<>();
+        for (MultipartFile file : files) {
+            // A file input left empty still sends a part, without a name or content.
+            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+                continue;
+            }
+            String name = fileName(file);
+            if (draft.screenshots.size() >= Screenshots.MAX_PER_REPORT) {
+                refused.add(new FieldError("screenshot", messages.get(language, "report.error.TOO_MANY_SCREENSHOTS",
+                        NewReport.MAX_ITEMS, Screenshots.MAX_PER_REPORT)));
+                break;
+            }
+            if (file.getSize() > ImageSanitizer.MAX_BYTES) {
+                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.TOO_LARGE", name)));
+                continue;
+            }
+            if (!limits.tryAcquire(intakeLimits.screenshots(), request)) {
+                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.LIMITED", name)));
+                break;
+            }
+            try {
+                draft.screenshots.add(screenshots.upload(file.getBytes()));
+            }
+            catch (ImageRefused refusal) {
+                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot." + refusal.reason().name(), name)));
+            }
+            catch (java.io.IOException unreadable) {
+                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.UNREADABLE", name)));
+            }
+        }
+        return refused;
+    }
+
+    private void remove(ReportDraft draft, String upload) {
+        draft.screenshots.removeIf(screenshot -> {
+            boolean removed = screenshot.upload().toString().equals(upload);
+            if (removed) {
+                screenshots.discard(screenshot.upload());
+            }
+            return removed;
+        });
+    }
+
+    /** The name the reporter's device gave the file, without any folder, short enough to show. */
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replaceAll("\\p{Cc}", "");
+        return abbreviated(name.isBlank() ? "?" : name);
+    }
+
     private Object submit(Language language, HttpServletRequest request, ReportDraft draft, CsrfToken csrf, Model model) {
         try {
             draft.acknowledged(intake.submit(toReport(draft), Channel.WEB, language, draft.submissionToken));
@@ -165,12 +251,18 @@ class ReportFormController {
         }
         catch (ReportRefused refused) {
             // The steps accept only what the rules accept; this is a category switched off meanwhile, or the like.
-            Step first = refused.violations().get(0).step().equals("category") ? Step.CATEGORY : Step.WHERE;
+            String step = refused.violations().get(0).step();
+            Step first = step.equals("category") ? Step.CATEGORY : step.equals("screenshots") ? Step.SCREENSHOTS : Step.WHERE;
             draft.step = first;
+            if (first == Step.SCREENSHOTS) {
+                // What is refused there is a screenshot that is no longer kept: the list shows what is left.
+                draft.screenshots.clear();
+            }
+            String field = first == Step.CATEGORY ? "category" : first == Step.SCREENSHOTS ? "screenshot" : "urls";
             List<FieldError> errors = new ArrayList<>();
             for (ReportRules.Violation violation : refused.violations()) {
-                errors.add(new FieldError(first == Step.CATEGORY ? "category" : "urls",
-                        messages.get(language, "report.error." + violation.name(), NewReport.MAX_ITEMS)));
+                errors.add(new FieldError(field, messages.get(language, "report.error." + violation.name(),
+                        NewReport.MAX_ITEMS, Screenshots.MAX_PER_REPORT)));
             }
             return render(language, draft, errors, csrf, model);
         }
@@ -329,7 +421,8 @@ class ReportFormController {
             default -> null;
         };
         return new NewReport(draft.category, items, draft.description, Happened.valueOf(draft.happened),
-                AgeBand.valueOf(draft.childAge), ReporterRole.valueOf(draft.reporterRole), contact);
+                AgeBand.valueOf(draft.childAge), ReporterRole.valueOf(draft.reporterRole), contact,
+                draft.screenshots.stream().map(org.raporto.intake.Screenshot::upload).toList());
     }
 
     private static String abbreviated(String text) {

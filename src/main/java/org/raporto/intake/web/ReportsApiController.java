@@ -28,6 +28,7 @@ import org.raporto.intake.ReportRules;
 import org.raporto.intake.ReportedItem;
 import org.raporto.intake.SubmissionConflict;
 import org.raporto.intake.ReporterRole;
+import org.raporto.intake.Screenshots;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.RateLimits;
@@ -102,7 +103,7 @@ class ReportsApiController {
         catch (ReportRefused refused) {
             for (ReportRules.Violation violation : refused.violations()) {
                 problems.add(new FieldProblem(violation.step().equals("category") ? "category" : "urls", violation.name(),
-                        messages.get(language, "report.error." + violation.name(), NewReport.MAX_ITEMS)));
+                        messages.get(language, "report.error." + violation.name(), NewReport.MAX_ITEMS, Screenshots.MAX_PER_REPORT)));
             }
             return invalid(language, problems);
         }

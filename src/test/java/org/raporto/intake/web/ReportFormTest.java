@@ -1,17 +1,11 @@
 package org.raporto.intake.web;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,18 +33,12 @@ class ReportFormTest {
     @Autowired
     JdbcClient jdbc;
 
-    private HttpClient http;
-    private String csrf;
+    private FormClient form;
 
     @BeforeEach
     void openTheForm() throws Exception {
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> form = get(FORM);
-        assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(token.find()).isTrue();
-        csrf = token.group(1);
+        form = new FormClient(port, FORM);
+        assertThat(get(FORM).headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
     }
 
     @Test
@@ -65,9 +53,7 @@ class ReportFormTest {
         Matcher receipt = Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(done);
         assertThat(receipt.find()).isTrue();
 
-        HttpResponse<String> file = http.send(HttpRequest.newBuilder(uri(FORM + "/receipt"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> file = form.post(FORM + "/receipt", Map.of());
         assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("attachment"));
         assertThat(file.body()).contains(receipt.group(1), reference.group());
 
@@ -79,7 +65,7 @@ class ReportFormTest {
     @Test
     void aPostWithoutTheFormsTokenIsRefusedAndStoresNothing() throws Exception {
         int before = reports();
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(uri(FORM))
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(form.uri(FORM))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("step=CATEGORY&category=csam")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -135,21 +121,10 @@ class ReportFormTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return form.get(path);
     }
 
     private HttpResponse<String> post(Map<String, String> fields) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        String body = all.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri(FORM)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return form.post(fields);
     }
 }

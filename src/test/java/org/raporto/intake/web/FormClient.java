@@ -1,0 +1,95 @@
+package org.raporto.intake.web;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A browser without JavaScript, as far as forms go: keeps its cookies, sends the form's token, follows nothing. */
+final class FormClient {
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+    private final String path;
+    private String csrf = "";
+
+    /** Opens the form at this path, taking the token it carries. */
+    FormClient(int port, String path) throws Exception {
+        this.port = port;
+        this.path = path;
+        HttpResponse<String> form = get(path);
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+        csrf = token.group(1);
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    HttpResponse<String> get(String target) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(target)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(Map<String, String> fields) throws Exception {
+        return post(path, fields);
+    }
+
+    HttpResponse<String> post(String target, Map<String, String> fields) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String body = all.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(uri(target)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart form as a browser sends it, files included. */
+    HttpResponse<String> postWithFiles(Map<String, String> fields, List<Upload> files) throws Exception {
+        String boundary = "----raporto" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (Upload file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+                    + file.name() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String target) {
+        return URI.create("http://127.0.0.1:" + port + target);
+    }
+
+    /** A file in a multipart form; the content type is what the browser claims, which proves nothing. */
+    record Upload(String field, String name, String contentType, byte[] content) {
+
+        static Upload screenshot(String name, byte[] content) {
+            return new Upload("screenshot", name, "image/png", content);
+        }
+    }
+}
