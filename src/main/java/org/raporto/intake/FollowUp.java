@@ -25,11 +25,14 @@ public class FollowUp {
 
     private final JdbcClient jdbc;
     private final Envelopes envelopes;
+    private final Screenshots screenshots;
     private final LookupHashes hashes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowUp(JdbcClient jdbc, Envelopes envelopes, LookupHashes hashes, ApplicationEventPublisher events, Clock clock) {
+    FollowUp(JdbcClient jdbc, Envelopes envelopes, Screenshots screenshots, LookupHashes hashes, ApplicationEventPublisher events,
+            Clock clock) {
+        this.screenshots = screenshots;
         this.jdbc = jdbc;
         this.envelopes = envelopes;
         this.hashes = hashes;
@@ -47,50 +50,92 @@ public class FollowUp {
     /** The report as its reporter may see it: reference, status and messages, oldest first. */
     @Transactional(readOnly = true)
     public Optional<ReporterView> view(ReportId id) {
-        return jdbc.sql("SELECT reference, status, data_key FROM intake_report WHERE id = ? AND data_key IS NOT NULL")
+        return jdbc.sql("""
+                SELECT r.reference, r.status, r.data_key, c.attachments_allowed
+                FROM intake_report r JOIN intake_category c ON c.code = r.category_code
+                WHERE r.id = ? AND r.data_key IS NOT NULL""")
                 .param(id.value())
                 .query((row, number) -> {
                     Envelope envelope = envelopes.open(row.getBytes("data_key"));
-                    List<Message> messages = jdbc.sql("SELECT author, body, sent_at FROM intake_message WHERE report_id = ? ORDER BY sent_at, id")
+                    List<Message> messages = jdbc.sql("""
+                            SELECT m.author, m.body, m.sent_at,
+                                (SELECT count(*) FROM intake_attachment a WHERE a.message_id = m.id) AS screenshots
+                            FROM intake_message m WHERE m.report_id = ? ORDER BY m.sent_at, m.id""")
                             .param(id.value())
                             .query((message, n) -> new Message(Message.Author.valueOf(message.getString("author")),
-                                    envelope.openText("message", message.getBytes("body")), message.getTimestamp("sent_at").toInstant()))
+                                    envelope.openText("message", message.getBytes("body")), message.getTimestamp("sent_at").toInstant(),
+                                    message.getInt("screenshots")))
                             .list();
-                    return new ReporterView(row.getString("reference"), ReportStatus.valueOf(row.getString("status")), messages);
+                    return new ReporterView(row.getString("reference"), ReportStatus.valueOf(row.getString("status")), messages,
+                            row.getBoolean("attachments_allowed"));
                 })
                 .optional();
+    }
+
+    /** Whether the report's category takes screenshots with the reporter's messages. */
+    public boolean acceptsScreenshots(ReportId id) {
+        return jdbc.sql("SELECT c.attachments_allowed FROM intake_report r JOIN intake_category c ON c.code = r.category_code WHERE r.id = ?")
+                .param(id.value()).query(Boolean.class).optional().orElse(false);
     }
 
     /** Adds the reporter's message, sealed with the report's key. */
     @Transactional
     public void reply(ReportId id, String text) {
+        reply(id, text, List.of());
+    }
+
+    /**
+     * Adds the reporter's message, with screenshots uploaded for it, sealed with the report's key.
+     *
+     * @param text may be empty when there are screenshots
+     * @throws ReportRefused when the report's category takes no screenshots, or they are too many or gone
+     */
+    @Transactional
+    public void reply(ReportId id, String text, List<UUID> uploads) {
         String body = text.strip();
-        if (body.isEmpty() || body.length() > MAX_MESSAGE) {
-            throw new IllegalArgumentException("A message has 1 to " + MAX_MESSAGE + " characters");
+        if ((body.isEmpty() && uploads.isEmpty()) || body.length() > MAX_MESSAGE) {
+            throw new IllegalArgumentException("A message has 1 to " + MAX_MESSAGE + " characters, or screenshots");
         }
-        var report = jdbc.sql("SELECT reference, data_key FROM intake_report WHERE id = ? AND data_key IS NOT NULL FOR UPDATE")
+        var report = jdbc.sql("""
+                SELECT r.reference, r.data_key, c.attachments_allowed
+                FROM intake_report r JOIN intake_category c ON c.code = r.category_code
+                WHERE r.id = ? AND r.data_key IS NOT NULL FOR UPDATE OF r""")
                 .param(id.value())
-                .query((row, number) -> new Object[] {row.getString("reference"), row.getBytes("data_key")})
+                .query((row, number) -> new Object[] {row.getString("reference"), row.getBytes("data_key"), row.getBoolean("attachments_allowed")})
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("No such report"));
+        if (!uploads.isEmpty() && !(Boolean) report[2]) {
+            throw new ReportRefused(List.of(ReportRules.Violation.SCREENSHOTS_NOT_ALLOWED));
+        }
+        if (uploads.size() > Screenshots.MAX_PER_REPORT) {
+            throw new ReportRefused(List.of(ReportRules.Violation.TOO_MANY_SCREENSHOTS));
+        }
         Envelope envelope = envelopes.open((byte[]) report[1]);
         Instant now = clock.instant();
+        UUID message = UUID.randomUUID();
         jdbc.sql("INSERT INTO intake_message (id, report_id, author, body, sent_at) VALUES (?, ?, 'REPORTER', ?, ?)")
-                .params(UUID.randomUUID(), id.value(), envelope.sealText("message", body), java.sql.Timestamp.from(now))
+                .params(message, id.value(), envelope.sealText("message", body), java.sql.Timestamp.from(now))
                 .update();
+        screenshots.attach(id, message, envelope, uploads);
         events.publishEvent(new ReporterReplied(id, (String) report[0], now));
     }
 
     /**
      * A report as its reporter sees it.
      *
-     * @param messages oldest first
+     * @param messages           oldest first
+     * @param screenshotsAllowed whether the report's category takes screenshots with a message
      */
-    public record ReporterView(String reference, ReportStatus status, List<Message> messages) {
+    public record ReporterView(String reference, ReportStatus status, List<Message> messages, boolean screenshotsAllowed) {
     }
 
-    /** One message between the reporter and the hotline. */
-    public record Message(Author author, String text, Instant sentAt) {
+    /**
+     * One message between the reporter and the hotline.
+     *
+     * @param text        may be empty when the message is screenshots only
+     * @param screenshots how many screenshots came with it
+     */
+    public record Message(Author author, String text, Instant sentAt, int screenshots) {
 
         /** Who wrote it. */
         public enum Author {

@@ -2,6 +2,7 @@ package org.raporto.intake.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.intake.FollowUp;
@@ -20,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -40,12 +42,14 @@ class FollowUpController {
     private final Pages pages;
     private final Messages messages;
     private final FollowUp followUp;
+    private final ScreenshotUploads uploads;
     private final RateLimits limits;
     private final IntakeLimits intakeLimits;
     private final TooManyAttempts tooMany;
 
-    FollowUpController(Pages pages, Messages messages, FollowUp followUp, RateLimits limits, IntakeLimits intakeLimits,
-            TooManyAttempts tooMany) {
+    FollowUpController(Pages pages, Messages messages, FollowUp followUp, ScreenshotUploads uploads, RateLimits limits,
+            IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+        this.uploads = uploads;
         this.pages = pages;
         this.messages = messages;
         this.followUp = followUp;
@@ -63,7 +67,8 @@ class FollowUpController {
     Object act(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
             @RequestParam(defaultValue = "open") String action,
             @RequestParam(defaultValue = "") String receipt,
-            @RequestParam(defaultValue = "") String message) {
+            @RequestParam(defaultValue = "") String message,
+            @RequestParam(name = "screenshot", required = false) @Nullable MultipartFile file) {
         switch (action) {
             case "leave" -> {
                 session.invalidate();
@@ -78,14 +83,24 @@ class FollowUpController {
                     return tooMany.page(language, FOLLOW_UP);
                 }
                 String text = message.strip();
-                if (text.isEmpty()) {
+                // A file sent where the page offers none is not taken.
+                boolean withScreenshot = ScreenshotUploads.chosen(file) && followUp.acceptsScreenshots(open.get());
+                if (text.isEmpty() && !withScreenshot) {
                     return render(language, session, csrf, model, new FieldError("message", messages.get(language, "followUp.error.empty")), "", message);
                 }
                 if (text.length() > FollowUp.MAX_MESSAGE) {
                     return render(language, session, csrf, model,
                             new FieldError("message", messages.get(language, "followUp.error.tooLong", FollowUp.MAX_MESSAGE)), "", shortened(message));
                 }
-                followUp.reply(open.get(), text);
+                List<UUID> sent = List.of();
+                if (withScreenshot) {
+                    ScreenshotUploads.Outcome upload = uploads.take(language, request, file);
+                    if (upload.error() != null) {
+                        return render(language, session, csrf, model, upload.error(), "", shortened(message));
+                    }
+                    sent = List.of(upload.screenshot().upload());
+                }
+                followUp.reply(open.get(), text, sent);
                 session.setAttribute(JUST_SENT, Boolean.TRUE);
                 return redirect(FOLLOW_UP.in(language));
             }

@@ -24,8 +24,6 @@ import org.raporto.intake.Screenshots;
 import org.raporto.intake.web.ReportDraft.Step;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
-import org.raporto.shared.image.ImageRefused;
-import org.raporto.shared.image.ImageSanitizer;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.RateLimits;
@@ -66,14 +64,14 @@ class ReportFormController {
     private final Messages messages;
     private final Categories categories;
     private final ReportIntake intake;
-    private final Screenshots screenshots;
+    private final ScreenshotUploads uploads;
     private final RateLimits limits;
     private final IntakeLimits intakeLimits;
     private final TooManyAttempts tooMany;
 
-    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, Screenshots screenshots,
+    ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, ScreenshotUploads uploads,
             RateLimits limits, IntakeLimits intakeLimits, TooManyAttempts tooMany) {
-        this.screenshots = screenshots;
+        this.uploads = uploads;
         this.pages = pages;
         this.messages = messages;
         this.categories = categories;
@@ -185,7 +183,7 @@ class ReportFormController {
     private void chose(ReportDraft draft, Category category) {
         draft.screenshotsAllowed = category.attachmentsAllowed();
         if (!draft.screenshotsAllowed) {
-            draft.screenshots.forEach(screenshot -> screenshots.discard(screenshot.upload()));
+            draft.screenshots.forEach(uploads::discard);
             draft.screenshots.clear();
         }
     }
@@ -194,32 +192,20 @@ class ReportFormController {
     private List<FieldError> add(Language language, HttpServletRequest request, ReportDraft draft, List<MultipartFile> files) {
         List<FieldError> refused = new ArrayList<>();
         for (MultipartFile file : files) {
-            // A file input left empty still sends a part, without a name or content.
-            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+            if (!ScreenshotUploads.chosen(file)) {
                 continue;
             }
-            String name = fileName(file);
             if (draft.screenshots.size() >= Screenshots.MAX_PER_REPORT) {
                 refused.add(new FieldError("screenshot", messages.get(language, "report.error.TOO_MANY_SCREENSHOTS",
                         NewReport.MAX_ITEMS, Screenshots.MAX_PER_REPORT)));
                 break;
             }
-            if (file.getSize() > ImageSanitizer.MAX_BYTES) {
-                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.TOO_LARGE", name)));
-                continue;
+            ScreenshotUploads.Outcome outcome = uploads.take(language, request, file);
+            if (outcome.screenshot() != null) {
+                draft.screenshots.add(outcome.screenshot());
             }
-            if (!limits.tryAcquire(intakeLimits.screenshots(), request)) {
-                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.LIMITED", name)));
-                break;
-            }
-            try {
-                draft.screenshots.add(screenshots.upload(file.getBytes()));
-            }
-            catch (ImageRefused refusal) {
-                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot." + refusal.reason().name(), name)));
-            }
-            catch (java.io.IOException unreadable) {
-                refused.add(new FieldError("screenshot", messages.get(language, "report.error.screenshot.UNREADABLE", name)));
+            else if (outcome.error() != null) {
+                refused.add(outcome.error());
             }
         }
         return refused;
@@ -229,17 +215,10 @@ class ReportFormController {
         draft.screenshots.removeIf(screenshot -> {
             boolean removed = screenshot.upload().toString().equals(upload);
             if (removed) {
-                screenshots.discard(screenshot.upload());
+                uploads.discard(screenshot);
             }
             return removed;
         });
-    }
-
-    /** The name the reporter's device gave the file, without any folder, short enough to show. */
-    private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replaceAll("\\p{Cc}", "");
-        return abbreviated(name.isBlank() ? "?" : name);
     }
 
     private Object submit(Language language, HttpServletRequest request, ReportDraft draft, CsrfToken csrf, Model model) {

@@ -1,18 +1,11 @@
 package org.raporto.intake.web;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +20,7 @@ import org.raporto.intake.ReportIntake;
 import org.raporto.intake.ReporterReplied;
 import org.raporto.intake.ReporterRole;
 import org.raporto.shared.Language;
+import org.raporto.shared.image.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -61,18 +55,14 @@ class FollowUpTest {
     @Autowired
     ApplicationEvents events;
 
-    private HttpClient http;
-    private String csrf;
+    private FormClient form;
     private Acknowledgement report;
 
     @BeforeEach
     void aReportWasMade() throws Exception {
         report = intake.submit(new NewReport("other", List.of(), "Something happened 51c3", Happened.TODAY, AgeBand.UNKNOWN,
                 ReporterRole.CHILD, null), Channel.WEB, Language.EN, UUID.randomUUID());
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get().body());
-        assertThat(token.find()).isTrue();
-        csrf = token.group(1);
+        form = new FormClient(port, PAGE);
     }
 
     @Test
@@ -142,25 +132,49 @@ class FollowUpTest {
         assertThat(post(Map.of("action", "reply", "message", "   ")).body()).contains("Write the message.");
     }
 
+    @Test
+    void aScreenshotCanBeSentWithAMessageWhereTheCategoryTakesThem() throws Exception {
+        post(Map.of("action", "open", "receipt", report.receiptIfNew().orElseThrow().formatted()));
+        assertThat(get().body()).contains("type=\"file\"", "enctype=\"multipart/form-data\"");
+
+        HttpResponse<String> refused = form.postWithFiles(Map.of("action", "reply", "message", "Look 51c3"),
+                List.of(FormClient.Upload.screenshot("notes.txt", "plain text".getBytes(StandardCharsets.UTF_8))));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("notes.txt is not a JPEG, PNG or WebP image", "Look 51c3");
+
+        HttpResponse<String> sent = form.postWithFiles(Map.of("action", "reply", "message", ""),
+                List.of(FormClient.Upload.screenshot("chat.png", TestImages.png(30, 30, Color.RED))));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(get().body()).contains("1 screenshot attached");
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_attachment a JOIN intake_report r ON r.id = a.report_id WHERE r.reference = ? AND a.message_id IS NOT NULL")
+                .param(report.reference()).query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void noScreenshotIsTakenWithMessagesAboutChildSexualAbuse() throws Exception {
+        Acknowledgement csam = intake.submit(new NewReport("csam", List.of(new org.raporto.intake.ReportedItem.Address(
+                org.raporto.tracing.CanonicalUrl.parse("https://example.org/x"))), "", Happened.TODAY, AgeBand.UNKNOWN, ReporterRole.OTHER, null),
+                Channel.WEB, Language.EN, UUID.randomUUID());
+        post(Map.of("action", "open", "receipt", csam.receiptIfNew().orElseThrow().formatted()));
+        assertThat(get().body()).doesNotContain("type=\"file\"");
+
+        HttpResponse<String> sent = form.postWithFiles(Map.of("action", "reply", "message", "More"),
+                List.of(FormClient.Upload.screenshot("x.png", TestImages.png(30, 30, Color.RED))));
+
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_attachment a JOIN intake_report r ON r.id = a.report_id WHERE r.reference = ?")
+                .param(csam.reference()).query(Integer.class).single()).isZero();
+    }
+
     private String sessionCookie() {
-        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("RAPORTO_SESSION")).map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        return form.cookie("RAPORTO_SESSION");
     }
 
     private HttpResponse<String> get() throws Exception {
-        return http.send(HttpRequest.newBuilder(uri()).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return form.get(PAGE);
     }
 
     private HttpResponse<String> post(Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(uri()).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri() {
-        return URI.create("http://127.0.0.1:" + port + PAGE);
+        return form.post(fields);
     }
 }

@@ -81,6 +81,12 @@ final class FormClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The value of a cookie the server set, empty when it set none. */
+    String cookie(String name) {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    }
+
     URI uri(String target) {
         return URI.create("http://127.0.0.1:" + port + target);
     }
