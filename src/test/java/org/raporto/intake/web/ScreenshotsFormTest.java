@@ -129,6 +129,38 @@ class ScreenshotsFormTest {
         assertThat(uploadsWaiting()).isEqualTo(5);
     }
 
+    @Test
+    void aFormLargerThanFiveScreenshotsIsRefusedWithAPage() throws Exception {
+        walkTo("cyberbullying");
+        byte[] huge = new byte[61 * 1024 * 1024];
+        HttpResponse<String> answer = form.postWithFiles(Map.of("step", "SCREENSHOTS", "action", "upload"),
+                List.of(Upload.screenshot("huge.png", huge)));
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("<html lang=\"en\"").doesNotContain("Exception");
+        assertThat(form.get(FORM).body()).as("the draft is still there").contains("<h1>Screenshots</h1>");
+    }
+
+    @Test
+    void aSingleFileOverTenMegabytesIsNamedInTheError() throws Exception {
+        walkTo("cyberbullying");
+        HttpResponse<String> answer = form.postWithFiles(Map.of("step", "SCREENSHOTS", "action", "upload"),
+                List.of(Upload.screenshot("big.png", new byte[11 * 1024 * 1024])));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("big.png is larger than 10 MB");
+    }
+
+    @Test
+    void brokenMultipartBodiesAreAnsweredWithoutAServerError() throws Exception {
+        walkTo("cyberbullying");
+        for (String body : new String[] {"garbage", "--x\r\nContent-Disposition: form-data; name=\"step\"\r\n\r\nSCREENSHOTS",
+                "--x\r\nContent-Disposition: form-data; name=\"screenshot\"; filename=\"a.png\"\r\n\r\n\u0000\u0001--x--", ""}) {
+            HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(form.uri(FORM))
+                    .header("Content-Type", "multipart/form-data; boundary=x").header("Accept", "text/html")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(body).isBetween(400, 499);
+        }
+    }
+
     private void walkTo(String category) throws Exception {
         assertThat(form.post(Map.of("step", "CATEGORY", "category", category)).statusCode()).isEqualTo(303);
         assertThat(form.post(Map.of("step", "WHERE", "urls", "https://example.org/post/1")).statusCode()).isEqualTo(303);
