@@ -138,6 +138,12 @@ public class ReportIntake {
         insert.update();
     }
 
+    /** Whether a report was stored under this submission token. */
+    public boolean submitted(UUID submissionToken) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM intake_report WHERE submission_token = ?)").param(submissionToken)
+                .query(Boolean.class).single();
+    }
+
     /** The report stored earlier under this token, if any; a different report under it is a conflict. */
     private Optional<Acknowledgement> earlier(UUID submissionToken, byte[] fingerprint) {
         return jdbc.sql("SELECT reference, submission_hash FROM intake_report WHERE submission_token = ?")

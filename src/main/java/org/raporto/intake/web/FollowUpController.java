@@ -43,12 +43,14 @@ class FollowUpController {
     private final Messages messages;
     private final FollowUp followUp;
     private final ScreenshotUploads uploads;
+    private final ProofOfWorkField proof;
     private final RateLimits limits;
     private final IntakeLimits intakeLimits;
     private final TooManyAttempts tooMany;
 
-    FollowUpController(Pages pages, Messages messages, FollowUp followUp, ScreenshotUploads uploads, RateLimits limits,
-            IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+    FollowUpController(Pages pages, Messages messages, FollowUp followUp, ScreenshotUploads uploads, ProofOfWorkField proof,
+            RateLimits limits, IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+        this.proof = proof;
         this.uploads = uploads;
         this.pages = pages;
         this.messages = messages;
@@ -68,6 +70,7 @@ class FollowUpController {
             @RequestParam(defaultValue = "open") String action,
             @RequestParam(defaultValue = "") String receipt,
             @RequestParam(defaultValue = "") String message,
+            @RequestParam(name = "altcha", required = false) @Nullable String altcha,
             @RequestParam(name = "screenshot", required = false) @Nullable MultipartFile file) {
         switch (action) {
             case "leave" -> {
@@ -106,8 +109,16 @@ class FollowUpController {
             }
             default -> {
                 // Every try counts, right or wrong, so that receipts cannot be guessed.
-                if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
-                    return tooMany.page(language, FOLLOW_UP);
+                switch (proof.check(altcha, request, intakeLimits.followUps(), intakeLimits.followUpsWithoutProof())) {
+                    case LIMITED -> {
+                        return tooMany.page(language, FOLLOW_UP);
+                    }
+                    case FAILED -> {
+                        return render(language, session, csrf, model, new FieldError("altcha", messages.get(language, "proofOfWork.failed")),
+                                shortened(receipt), "");
+                    }
+                    default -> {
+                    }
                 }
                 Optional<Receipt> parsed = Receipt.parse(receipt);
                 Optional<ReportId> report = parsed.flatMap(followUp::find);
@@ -135,6 +146,7 @@ class FollowUpController {
         model.addAttribute("csrf", csrf);
         // Said once, after the redirect that follows sending: "your message was sent".
         model.addAttribute("justSent", session.getAttribute(JUST_SENT) != null);
+        model.addAttribute("proofOfWork", report.isEmpty() ? proof.widget(language) : null);
         session.removeAttribute(JUST_SENT);
         return "intake/follow-up";
     }

@@ -13,11 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followUpsPerMinute   receipts everyone together may try in a minute
  * @param screenshotsPerHour   screenshots one address may upload in an hour (each costs a decoding)
  * @param screenshotsPerMinute screenshots everyone together may upload in a minute
+ * @param withoutProofPerHour   reports, and as many receipts, one address may send in an hour without a proof of
+ *                              work (no JavaScript), when proofs are asked for
+ * @param withoutProofPerMinute the same for everyone together in a minute: the stricter shared limit
  */
 @ConfigurationProperties("raporto.intake.limits")
 record IntakeLimits(@DefaultValue("10") long reportsPerHour, @DefaultValue("20") long followUpsPerHour,
         @DefaultValue("600") long reportsPerMinute, @DefaultValue("1200") long followUpsPerMinute,
-        @DefaultValue("30") long screenshotsPerHour, @DefaultValue("120") long screenshotsPerMinute) {
+        @DefaultValue("30") long screenshotsPerHour, @DefaultValue("120") long screenshotsPerMinute,
+        @DefaultValue("5") long withoutProofPerHour, @DefaultValue("10") long withoutProofPerMinute) {
+
+    RateLimits.Limit reportsWithoutProof() {
+        return new RateLimits.Limit("reports-without-proof", withoutProofPerHour, withoutProofPerMinute);
+    }
+
+    RateLimits.Limit followUpsWithoutProof() {
+        return new RateLimits.Limit("follow-ups-without-proof", withoutProofPerHour, withoutProofPerMinute);
+    }
 
     RateLimits.Limit screenshots() {
         return new RateLimits.Limit("screenshots", screenshotsPerHour, screenshotsPerMinute);

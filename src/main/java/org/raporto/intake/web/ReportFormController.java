@@ -26,7 +26,6 @@ import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
-import org.raporto.shared.web.RateLimits;
 import org.raporto.tracing.CanonicalUrl;
 import org.raporto.tracing.InvalidUrlException;
 import org.springframework.http.HttpHeaders;
@@ -65,18 +64,18 @@ class ReportFormController {
     private final Categories categories;
     private final ReportIntake intake;
     private final ScreenshotUploads uploads;
-    private final RateLimits limits;
+    private final ProofOfWorkField proof;
     private final IntakeLimits intakeLimits;
     private final TooManyAttempts tooMany;
 
     ReportFormController(Pages pages, Messages messages, Categories categories, ReportIntake intake, ScreenshotUploads uploads,
-            RateLimits limits, IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+            ProofOfWorkField proof, IntakeLimits intakeLimits, TooManyAttempts tooMany) {
+        this.proof = proof;
         this.uploads = uploads;
         this.pages = pages;
         this.messages = messages;
         this.categories = categories;
         this.intake = intake;
-        this.limits = limits;
         this.intakeLimits = intakeLimits;
         this.tooMany = tooMany;
     }
@@ -154,11 +153,20 @@ class ReportFormController {
         }
         if (posted == Step.CHECK) {
             // A field people never see: only robots fill it in.
-            boolean robot = !form.getOrDefault("website", "").isEmpty();
-            if (robot || !limits.tryAcquire(intakeLimits.reports(), request)) {
+            if (!form.getOrDefault("website", "").isEmpty()) {
                 return tooMany.page(language, FORM);
             }
-            return submit(language, request, draft, csrf, model);
+            switch (proof.check(form.get("altcha"), request, intakeLimits.reports(), intakeLimits.reportsWithoutProof())) {
+                case LIMITED -> {
+                    return tooMany.page(language, FORM);
+                }
+                case FAILED -> {
+                    return render(language, draft, List.of(new FieldError("altcha", messages.get(language, "proofOfWork.failed"))), csrf, model);
+                }
+                default -> {
+                    return submit(language, request, draft, csrf, model);
+                }
+            }
         }
         draft.step = draft.returnToCheck ? Step.CHECK : draft.after(posted);
         draft.returnToCheck = false;
@@ -257,6 +265,7 @@ class ReportFormController {
         model.addAttribute("categories", offered);
         model.addAttribute("chosen", offered.stream().filter(category -> category.code().equals(draft.category)).findFirst().orElse(null));
         model.addAttribute("receiptPath", RECEIPT.in(language));
+        model.addAttribute("proofOfWork", draft.step == Step.CHECK ? proof.widget(language) : null);
         return "intake/form";
     }
 

@@ -19,6 +19,7 @@ import org.raporto.intake.Contact;
 import org.raporto.intake.FollowUp;
 import org.raporto.intake.Happened;
 import org.raporto.intake.NewReport;
+import org.raporto.intake.ProofOfWork;
 import org.raporto.intake.Platform;
 import org.raporto.intake.Receipt;
 import org.raporto.intake.ReportId;
@@ -58,15 +59,20 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReportsApiController {
 
+    /** Carries the solved challenge of {@code GET /api/v1/challenge}, as ALTCHA's base64 payload. */
+    static final String PROOF_HEADER = "Altcha";
+
     private final ReportIntake intake;
     private final FollowUp followUp;
     private final Categories categories;
     private final Messages messages;
     private final RateLimits limits;
     private final IntakeLimits intakeLimits;
+    private final ProofOfWork proofOfWork;
 
     ReportsApiController(ReportIntake intake, FollowUp followUp, Categories categories, Messages messages, RateLimits limits,
-            IntakeLimits intakeLimits) {
+            IntakeLimits intakeLimits, ProofOfWork proofOfWork) {
+        this.proofOfWork = proofOfWork;
         this.intake = intake;
         this.followUp = followUp;
         this.categories = categories;
@@ -77,13 +83,19 @@ class ReportsApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody ReportRequest body, HttpServletRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @RequestHeader(name = PROOF_HEADER, required = false) @Nullable String proof) {
         Language language = body.language() != null ? Language.fromCode(body.language()).orElse(language(request)) : language(request);
         List<FieldProblem> problems = new ArrayList<>();
         NewReport report = toReport(body, language, problems);
         UUID token = submissionToken(idempotencyKey, language, problems);
         if (!problems.isEmpty() || report == null) {
             return invalid(language, problems);
+        }
+        ProofOfWork.Verdict verdict = verify(proof);
+        // A retried request whose first try got through carries the proof that try spent: it gets the same answer.
+        if (verdict != ProofOfWork.Verdict.VALID && !(verdict == ProofOfWork.Verdict.SPENT && intake.submitted(token))) {
+            return proofRequired(language, verdict);
         }
         if (!limits.tryAcquire(intakeLimits.reports(), request)) {
             return tooMany(language);
@@ -110,8 +122,9 @@ class ReportsApiController {
     }
 
     @PostMapping(path = "/follow-up", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> followUp(@RequestBody FollowUpRequest body, HttpServletRequest request) {
-        return withReport(request, body.receipt(), (report, language) -> {
+    ResponseEntity<?> followUp(@RequestBody FollowUpRequest body, HttpServletRequest request,
+            @RequestHeader(name = PROOF_HEADER, required = false) @Nullable String proof) {
+        return withReport(request, body.receipt(), proof, (report, language) -> {
             FollowUp.ReporterView view = followUp.view(report).orElseThrow();
             List<MessageJson> thread = view.messages().stream()
                     .map(message -> new MessageJson(message.author().name().toLowerCase(Locale.ROOT), message.text(), message.sentAt()))
@@ -123,8 +136,9 @@ class ReportsApiController {
     }
 
     @PostMapping(path = "/follow-up/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> reply(@RequestBody ReplyRequest body, HttpServletRequest request) {
-        return withReport(request, body.receipt(), (report, language) -> {
+    ResponseEntity<?> reply(@RequestBody ReplyRequest body, HttpServletRequest request,
+            @RequestHeader(name = PROOF_HEADER, required = false) @Nullable String proof) {
+        return withReport(request, body.receipt(), proof, (report, language) -> {
             String text = body.message() == null ? "" : body.message().strip();
             if (text.isEmpty() || text.length() > FollowUp.MAX_MESSAGE) {
                 String key = text.isEmpty() ? "followUp.error.empty" : "followUp.error.tooLong";
@@ -136,15 +150,32 @@ class ReportsApiController {
         });
     }
 
-    /** Counts the try against the limits and opens the report of the receipt; the action runs only when both pass. */
-    private ResponseEntity<?> withReport(HttpServletRequest request, @Nullable String receipt,
+    /**
+     * Checks the proof of work, counts the try against the limits and opens the report of the receipt; the action runs
+     * only when all pass.
+     */
+    private ResponseEntity<?> withReport(HttpServletRequest request, @Nullable String receipt, @Nullable String proof,
             BiFunction<ReportId, Language, ResponseEntity<?>> action) {
         Language language = language(request);
+        ProofOfWork.Verdict verdict = verify(proof);
+        if (verdict != ProofOfWork.Verdict.VALID) {
+            return proofRequired(language, verdict);
+        }
         if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
             return tooMany(language);
         }
         Optional<ReportId> report = Receipt.parse(receipt).flatMap(followUp::find);
         return report.isPresent() ? action.apply(report.get(), language) : notFound(language, receipt);
+    }
+
+    private ProofOfWork.Verdict verify(@Nullable String proof) {
+        return proofOfWork.enabled() ? proofOfWork.verify(proof) : ProofOfWork.Verdict.VALID;
+    }
+
+    /** No proof of work, or one that is wrong, expired or used: the client fetches a new challenge. */
+    private ResponseEntity<?> proofRequired(Language language, ProofOfWork.Verdict verdict) {
+        String code = verdict == ProofOfWork.Verdict.MISSING ? "proofOfWorkMissing" : "proofOfWorkFailed";
+        return invalid(language, List.of(new FieldProblem(PROOF_HEADER, code, messages.get(language, "api.error." + code))));
     }
 
     /** A body that is not JSON, or not of the expected shape. */

@@ -55,10 +55,10 @@ class WebSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/sq/**", "/en/**").permitAll()
-                        .requestMatchers("/css/**", "/js/**", "/img/**", "/robots.txt").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/vendor/**", "/robots.txt").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error", "/exit").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/challenge", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/follow-up",
                                 "/api/v1/reports/follow-up/messages").permitAll()
                         .requestMatchers("/staff/**").authenticated()
