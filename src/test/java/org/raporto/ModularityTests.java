@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void everyTopLevelPackageIsAModule() {
         assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
-                .contains("org.raporto.shared", "org.raporto.content", "org.raporto.intake");
+                .contains("org.raporto.shared", "org.raporto.content", "org.raporto.intake", "org.raporto.notification");
     }
 
     @Test

@@ -10,9 +10,9 @@ import org.raporto.intake.Receipt;
 import org.raporto.intake.ReportId;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
-import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.RateLimits;
+import org.raporto.shared.web.SiteMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -33,9 +33,6 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 class FollowUpController {
 
-    static final String FOLLOW_UP_SQ = "/sq/raporto/ndiq";
-    static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
-    static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
     private static final String OPEN_REPORT = FollowUpController.class.getName() + ".report";
     private static final String JUST_SENT = FollowUpController.class.getName() + ".sent";
 
@@ -60,12 +57,12 @@ class FollowUpController {
         this.tooMany = tooMany;
     }
 
-    @GetMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
+    @GetMapping({SiteMap.FOLLOW_UP_SQ, SiteMap.FOLLOW_UP_EN})
     String show(Language language, HttpSession session, CsrfToken csrf, Model model) {
         return render(language, session, csrf, model, null, "", "");
     }
 
-    @PostMapping({FOLLOW_UP_SQ, FOLLOW_UP_EN})
+    @PostMapping({SiteMap.FOLLOW_UP_SQ, SiteMap.FOLLOW_UP_EN})
     Object act(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
             @RequestParam(defaultValue = "open") String action,
             @RequestParam(defaultValue = "") String receipt,
@@ -75,15 +72,15 @@ class FollowUpController {
         switch (action) {
             case "leave" -> {
                 session.invalidate();
-                return redirect(FOLLOW_UP.in(language));
+                return redirect(SiteMap.FOLLOW_UP.in(language));
             }
             case "reply" -> {
                 Optional<ReportId> open = openReport(session);
                 if (open.isEmpty()) {
-                    return redirect(FOLLOW_UP.in(language));
+                    return redirect(SiteMap.FOLLOW_UP.in(language));
                 }
                 if (!limits.tryAcquire(intakeLimits.followUps(), request)) {
-                    return tooMany.page(language, FOLLOW_UP);
+                    return tooMany.page(language, SiteMap.FOLLOW_UP);
                 }
                 String text = message.strip();
                 // A file sent where the page offers none is not taken.
@@ -105,13 +102,13 @@ class FollowUpController {
                 }
                 followUp.reply(open.get(), text, sent);
                 session.setAttribute(JUST_SENT, Boolean.TRUE);
-                return redirect(FOLLOW_UP.in(language));
+                return redirect(SiteMap.FOLLOW_UP.in(language));
             }
             default -> {
                 // Every try counts, right or wrong, so that receipts cannot be guessed.
                 switch (proof.check(altcha, request, intakeLimits.followUps(), intakeLimits.followUpsWithoutProof())) {
                     case LIMITED -> {
-                        return tooMany.page(language, FOLLOW_UP);
+                        return tooMany.page(language, SiteMap.FOLLOW_UP);
                     }
                     case FAILED -> {
                         return render(language, session, csrf, model, new FieldError("altcha", messages.get(language, "proofOfWork.failed")),
@@ -129,7 +126,7 @@ class FollowUpController {
                 // A session that can read a report gets a new id: an id seen before the receipt was typed is useless.
                 request.changeSessionId();
                 session.setAttribute(OPEN_REPORT, report.get());
-                return redirect(FOLLOW_UP.in(language));
+                return redirect(SiteMap.FOLLOW_UP.in(language));
             }
         }
     }
@@ -138,7 +135,7 @@ class FollowUpController {
             String typedReceipt, String typedMessage) {
         Optional<FollowUp.ReporterView> report = openReport(session).flatMap(followUp::view);
         String titleKey = report.isPresent() ? "followUp.report.title" : "followUp.title";
-        model.addAttribute("page", pages.page(language, titleKey, FOLLOW_UP, error != null));
+        model.addAttribute("page", pages.page(language, titleKey, SiteMap.FOLLOW_UP, error != null));
         model.addAttribute("report", report.orElse(null));
         model.addAttribute("errors", error == null ? List.of() : List.of(error));
         model.addAttribute("typedReceipt", typedReceipt);

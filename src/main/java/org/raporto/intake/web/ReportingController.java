@@ -25,7 +25,7 @@ class ReportingController {
         model.addAttribute("page", pages.page(language, "report.before.title", SiteMap.REPORT));
         model.addAttribute("categories", categories.active().stream().map(category -> category.in(language)).toList());
         model.addAttribute("formPath", ReportFormController.FORM.in(language));
-        model.addAttribute("followUpPath", FollowUpController.FOLLOW_UP.in(language));
+        model.addAttribute("followUpPath", SiteMap.FOLLOW_UP.in(language));
         return "intake/before";
     }
 }

@@ -8,11 +8,15 @@ public final class SiteMap {
 
     public static final String ABOUT_SQ = "/sq/rreth-nesh";
     public static final String ABOUT_EN = "/en/about";
+    public static final String FOLLOW_UP_SQ = "/sq/raporto/ndiq";
+    public static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
 
     public static final LocalizedPaths HOME = LocalizedPaths.home();
     public static final LocalizedPaths ABOUT = LocalizedPaths.of(ABOUT_SQ, ABOUT_EN);
     /** RAPORTO!, the same word in every language: it is the rubric's name. */
     public static final LocalizedPaths REPORT = LocalizedPaths.same("raporto");
+    /** Following a report with its receipt; e-mails to reporters link here. */
+    public static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
 
     private SiteMap() {
     }

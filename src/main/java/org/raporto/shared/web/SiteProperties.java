@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param help        the numbers to call when someone is in danger or needs to talk
  * @param quickExitUrl a neutral site that replaces the page at once (absolute http or https address)
  * @param timeZone     the time zone dates are shown in
+ * @param publicUrl    where people reach this site (absolute http or https address, without a trailing slash): the
+ *                     base of links that leave it, in e-mails; a request's own address cannot be trusted for those
  */
 @ConfigurationProperties("raporto.site")
-public record SiteProperties(String name, HelpLines help, URI quickExitUrl, ZoneId timeZone) {
+public record SiteProperties(String name, HelpLines help, URI quickExitUrl, ZoneId timeZone, URI publicUrl) {
 
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9][0-9 ]{1,18}[0-9]");
 
@@ -24,8 +26,23 @@ public record SiteProperties(String name, HelpLines help, URI quickExitUrl, Zone
         if (name.isBlank()) {
             throw new IllegalArgumentException("raporto.site.name must not be blank");
         }
-        if (!quickExitUrl.isAbsolute() || !(quickExitUrl.getScheme().equals("https") || quickExitUrl.getScheme().equals("http"))) {
-            throw new IllegalArgumentException("raporto.site.quick-exit-url must be an absolute http(s) address, not " + quickExitUrl);
+        requireWebAddress("quick-exit-url", quickExitUrl);
+        requireWebAddress("public-url", publicUrl);
+        if (publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException("raporto.site.public-url must have no query or fragment, not " + publicUrl);
+        }
+        publicUrl = URI.create(publicUrl.toString().replaceAll("/+$", ""));
+    }
+
+    /** The absolute address of one of this site's pages, for a link read outside the site (an e-mail). */
+    public String linkTo(String path) {
+        return publicUrl + path;
+    }
+
+    private static void requireWebAddress(String name, URI address) {
+        if (!address.isAbsolute() || address.getHost() == null
+                || !(address.getScheme().equals("https") || address.getScheme().equals("http"))) {
+            throw new IllegalArgumentException("raporto.site." + name + " must be an absolute http(s) address, not " + address);
         }
     }
 

@@ -1,0 +1,10 @@
+/**
+ * The e-mail outbox: notices are queued in the transaction of the action that causes them and sent over SMTP by
+ * any node, with retries, back-off and dead letters; the recipient's address is kept sealed only until then.
+ */
+@ApplicationModule(displayName = "Notification")
+@NullMarked
+package org.raporto.notification;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
