@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.raporto.notification.Notice;
+import org.raporto.notification.NoticeKind;
+import org.raporto.notification.Outbox;
+import org.raporto.shared.Language;
 import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
 import org.raporto.shared.crypto.LookupHashes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,16 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowUp {
 
     public static final int MAX_MESSAGE = 5000;
+    private static final Logger log = LoggerFactory.getLogger(FollowUp.class);
 
     private final JdbcClient jdbc;
     private final Envelopes envelopes;
     private final Screenshots screenshots;
     private final LookupHashes hashes;
+    private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowUp(JdbcClient jdbc, Envelopes envelopes, Screenshots screenshots, LookupHashes hashes, ApplicationEventPublisher events,
-            Clock clock) {
+    FollowUp(JdbcClient jdbc, Envelopes envelopes, Screenshots screenshots, LookupHashes hashes, Outbox outbox,
+            ApplicationEventPublisher events, Clock clock) {
+        this.outbox = outbox;
         this.screenshots = screenshots;
         this.jdbc = jdbc;
         this.envelopes = envelopes;
@@ -118,6 +127,46 @@ public class FollowUp {
                 .update();
         screenshots.attach(id, message, envelope, uploads);
         events.publishEvent(new ReporterReplied(id, (String) report[0], now));
+    }
+
+    /**
+     * The hotline's message to the reporter, shown when they come back with their receipt. A reporter who left an
+     * e-mail address is told that there is news, in the language they reported in, and nothing more: not the message,
+     * not the reference, nothing of the report, since others may read that mailbox.
+     */
+    @Transactional
+    public void answer(ReportId id, String text) {
+        String body = text.strip();
+        if (body.isEmpty() || body.length() > MAX_MESSAGE) {
+            throw new IllegalArgumentException("A message has 1 to " + MAX_MESSAGE + " characters");
+        }
+        var report = jdbc.sql("SELECT data_key, contact, language FROM intake_report WHERE id = ? AND data_key IS NOT NULL FOR UPDATE")
+                .param(id.value())
+                .query((row, number) -> new Object[] {row.getBytes("data_key"), row.getBytes("contact"), row.getString("language")})
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No such report"));
+        Envelope envelope = envelopes.open((byte[]) report[0]);
+        jdbc.sql("INSERT INTO intake_message (id, report_id, author, body, sent_at) VALUES (?, ?, 'HOTLINE', ?, ?)")
+                .params(UUID.randomUUID(), id.value(), envelope.sealText("message", body), java.sql.Timestamp.from(clock.instant()))
+                .update();
+        if (report[1] != null) {
+            tellThereIsNews(envelope.openText("contact", (byte[]) report[1]), Language.fromCode((String) report[2]).orElse(Language.SQ));
+        }
+    }
+
+    /** Only e-mail contacts get a notice; a phone number is the hotline's to call. */
+    private void tellThereIsNews(String contact, Language language) {
+        String prefix = Contact.Kind.EMAIL.name() + ":";
+        if (!contact.startsWith(prefix)) {
+            return;
+        }
+        try {
+            outbox.enqueue(new Notice(contact.substring(prefix.length()), language, NoticeKind.REPORT_NEWS));
+        }
+        catch (IllegalArgumentException unusable) {
+            // The form's check is looser than what SMTP takes; the message itself is kept, and the hotline sees it.
+            log.warn("A reporter's e-mail address cannot receive notices; the hotline's message is kept without one");
+        }
     }
 
     /**
