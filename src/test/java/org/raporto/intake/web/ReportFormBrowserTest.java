@@ -1,11 +1,17 @@
 package org.raporto.intake.web;
 
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.raporto.browser.Browsers;
 import org.raporto.browser.PageWatch;
+import org.raporto.shared.Language;
+import org.raporto.shared.i18n.Messages;
+import org.raporto.shared.image.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +24,11 @@ import com.microsoft.playwright.options.AriaRole;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A report made in the browser as a person makes it, in each language, with and without JavaScript. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A report made in the browser as a person makes it, in each language, with and without JavaScript: with a
+ * screenshot, and with the proof of work that the browser solves where JavaScript runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "raporto.intake.proof-of-work.enabled=true")
 class ReportFormBrowserTest {
 
     @RegisterExtension
@@ -30,6 +39,9 @@ class ReportFormBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Messages messages;
 
     private PageWatch watch;
 
@@ -72,6 +84,15 @@ class ReportFormBrowserTest {
         page.getByLabel(today).check();
         page.getByLabel(age).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(next)).click();
+
+        Language lang = Language.fromCode(language).orElseThrow();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(messages.get(lang, "report.step.SCREENSHOTS.title")))).isVisible();
+        accessible(page, javaScript);
+        page.getByLabel(messages.get(lang, "report.screenshots.label")).setInputFiles(screenshot());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(messages.get(lang, "report.screenshots.add"))).click();
+        assertThat(page.locator(".uploads")).containsText("320 × 200");
+        accessible(page, javaScript);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(next)).click();
         accessible(page, javaScript);
         page.getByLabel(parent).check();
         page.getByLabel(java.util.regex.Pattern.compile("^" + anonymous)).check();
@@ -81,6 +102,7 @@ class ReportFormBrowserTest {
         assertThat(page.locator("dl.summary")).containsText("<script>alert('x')</script>");
         accessible(page, javaScript);
         assertThat(page.url()).as("one address for every step").isEqualTo(formAddress);
+        solved(page, javaScript);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(send)).click();
 
         String receipt = page.locator("#receipt-code").textContent().strip();
@@ -89,6 +111,8 @@ class ReportFormBrowserTest {
         accessible(page, javaScript);
         assertThat(page.url()).isEqualTo(formAddress);
         assertThat(jdbc.sql("SELECT count(*) FROM intake_report WHERE reference = ?").param(reference).query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_attachment a JOIN intake_report r ON r.id = a.report_id WHERE r.reference = ?")
+                .param(reference).query(Integer.class).single()).isOne();
 
         // Later, in a new browser session, with the receipt typed by hand.
         context = browsers.newContext(javaScript, "en-US");
@@ -98,6 +122,7 @@ class ReportFormBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile(followUpLink))).click();
         accessible(page, javaScript);
         page.getByLabel(codeLabel).fill(receipt.toLowerCase().replace("-", " "));
+        solved(page, javaScript);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(open)).click();
         assertThat(page.locator(".reference")).containsText(reference);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(received))).isVisible();
@@ -108,6 +133,25 @@ class ReportFormBrowserTest {
         assertThat(page.locator(".message__text")).hasText("Ka shkruar përsëri sot.");
         accessible(page, javaScript);
         watch.assertClean();
+    }
+
+    /** Where JavaScript runs, the widget solves the proof of work as the page loads; a person takes longer to read. */
+    private static void solved(Page page, boolean javaScript) {
+        if (javaScript) {
+            page.waitForFunction("() => { const proof = document.querySelector('input[name=altcha]'); return proof && proof.value; }");
+        }
+    }
+
+    private static Path screenshot() {
+        try {
+            Path file = Files.createTempFile("screenshot", ".png");
+            Files.write(file, TestImages.png(320, 200, Color.ORANGE));
+            file.toFile().deleteOnExit();
+            return file;
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void accessible(Page page, boolean javaScript) {
