@@ -25,12 +25,19 @@ final class FormClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
     private final String path;
+    private final Map<String, String> headers;
     private String csrf = "";
 
     /** Opens the form at this path, taking the token it carries. */
     FormClient(int port, String path) throws Exception {
+        this(port, path, Map.of());
+    }
+
+    /** Opens the form with headers that every request carries (a browser's User-Agent, a proxy's X-Forwarded-For). */
+    FormClient(int port, String path, Map<String, String> headers) throws Exception {
         this.port = port;
         this.path = path;
+        this.headers = Map.copyOf(headers);
         HttpResponse<String> form = get(path);
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
@@ -43,7 +50,7 @@ final class FormClient {
     }
 
     HttpResponse<String> get(String target) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(target)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(target).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(Map<String, String> fields) throws Exception {
@@ -56,7 +63,7 @@ final class FormClient {
         String body = all.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri(target)).header("Accept", "text/html")
+        return http.send(request(target).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -76,7 +83,7 @@ final class FormClient {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+        return http.send(request(path).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -85,6 +92,12 @@ final class FormClient {
     String cookie(String name) {
         return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    }
+
+    private HttpRequest.Builder request(String target) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target));
+        headers.forEach(request::header);
+        return request;
     }
 
     URI uri(String target) {
