@@ -75,6 +75,9 @@ public class Screenshots {
      */
     @Transactional
     void attach(ReportId report, @Nullable UUID message, Envelope reportKey, List<UUID> uploads) {
+        if (uploads.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         int position = jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM intake_attachment WHERE report_id = ?")
                 .param(report.value()).query(Integer.class).single();
