@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * was read or reported.
  */
 @Configuration(proxyBeanMethods = false)
-class WebSecurityConfiguration {
+public class WebSecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -61,26 +61,31 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/challenge", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/follow-up",
                                 "/api/v1/reports/follow-up/messages").permitAll()
-                        .requestMatchers("/staff/**").authenticated()
-                        .requestMatchers("/partner/**").hasRole("PARTNER")
+                        // The staff and partner areas have a chain of their own (identity module); nothing else is open.
                         .anyRequest().denyAll())
-                .headers(headers -> headers
+                // The JSON API has no cookies or sessions to forge requests with, so it needs no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .requestCache(cache -> cache.disable());
+        baseline(http);
+        return http.build();
+    }
+
+    /**
+     * What every filter chain has: the headers, and a form posted after its session ended answered as such (it fails
+     * the CSRF check) rather than as "for staff only".
+     */
+    public static void baseline(HttpSecurity http) {
+        http.headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                // The JSON API has no cookies or sessions to forge requests with, so it needs no CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                // A form posted after its session ended fails the CSRF check: say so, rather than "for staff only".
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     if (denied instanceof CsrfException) {
                         request.setAttribute(ErrorView.SESSION_EXPIRED, Boolean.TRUE);
                     }
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                }))
-                // No sign-in exists yet, so an anonymous request to a protected route is answered 403.
-                .requestCache(cache -> cache.disable());
-        return http.build();
+                }));
     }
 }

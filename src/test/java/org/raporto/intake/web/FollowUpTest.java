@@ -21,6 +21,7 @@ import org.raporto.intake.ReporterReplied;
 import org.raporto.intake.ReporterRole;
 import org.raporto.shared.Language;
 import org.raporto.shared.image.TestImages;
+import org.raporto.web.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
+import org.raporto.web.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

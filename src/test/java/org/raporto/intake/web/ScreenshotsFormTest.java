@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.raporto.intake.web.FormClient.Upload;
+import org.raporto.web.FormClient.Upload;
 import org.raporto.shared.image.TestImages;
+import org.raporto.web.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

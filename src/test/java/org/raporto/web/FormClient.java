@@ -1,4 +1,4 @@
-package org.raporto.intake.web;
+package org.raporto.web;
 
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser without JavaScript, as far as forms go: keeps its cookies, sends the form's token, follows nothing. */
-final class FormClient {
+public final class FormClient {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -29,35 +29,41 @@ final class FormClient {
     private String csrf = "";
 
     /** Opens the form at this path, taking the token it carries. */
-    FormClient(int port, String path) throws Exception {
+    public FormClient(int port, String path) throws Exception {
         this(port, path, Map.of());
     }
 
     /** Opens the form with headers that every request carries (a browser's User-Agent, a proxy's X-Forwarded-For). */
-    FormClient(int port, String path, Map<String, String> headers) throws Exception {
+    public FormClient(int port, String path, Map<String, String> headers) throws Exception {
         this.port = port;
         this.path = path;
         this.headers = Map.copyOf(headers);
-        HttpResponse<String> form = get(path);
+        open(path);
+    }
+
+    /** Opens a page with a form and takes its token (a new session has a new one). */
+    public HttpResponse<String> open(String target) throws Exception {
+        HttpResponse<String> form = get(target);
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(token.find()).isTrue();
         csrf = token.group(1);
+        return form;
     }
 
-    String csrf() {
+    public String csrf() {
         return csrf;
     }
 
-    HttpResponse<String> get(String target) throws Exception {
+    public HttpResponse<String> get(String target) throws Exception {
         return http.send(request(target).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(Map<String, String> fields) throws Exception {
         return post(path, fields);
     }
 
-    HttpResponse<String> post(String target, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String target, Map<String, String> fields) throws Exception {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         String body = all.entrySet().stream()
@@ -69,7 +75,7 @@ final class FormClient {
     }
 
     /** A multipart form as a browser sends it, files included. */
-    HttpResponse<String> postWithFiles(Map<String, String> fields, List<Upload> files) throws Exception {
+    public HttpResponse<String> postWithFiles(Map<String, String> fields, List<Upload> files) throws Exception {
         String boundary = "----raporto" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -89,7 +95,7 @@ final class FormClient {
     }
 
     /** The value of a cookie the server set, empty when it set none. */
-    String cookie(String name) {
+    public String cookie(String name) {
         return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
@@ -100,14 +106,14 @@ final class FormClient {
         return request;
     }
 
-    URI uri(String target) {
+    public URI uri(String target) {
         return URI.create("http://127.0.0.1:" + port + target);
     }
 
     /** A file in a multipart form; the content type is what the browser claims, which proves nothing. */
-    record Upload(String field, String name, String contentType, byte[] content) {
+    public record Upload(String field, String name, String contentType, byte[] content) {
 
-        static Upload screenshot(String name, byte[] content) {
+        public static Upload screenshot(String name, byte[] content) {
             return new Upload("screenshot", name, "image/png", content);
         }
     }

@@ -1,0 +1,33 @@
+package org.raporto.identity;
+
+/** RFC 4648 base 32 without padding, the form authenticator apps take a TOTP secret in. */
+final class Base32 {
+
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private Base32() {
+    }
+
+    static String encode(byte[] bytes) {
+        StringBuilder text = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xFF);
+            bits += 8;
+            while (bits >= 5) {
+                text.append(ALPHABET[(buffer >> (bits - 5)) & 0x1F]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            text.append(ALPHABET[(buffer << (5 - bits)) & 0x1F]);
+        }
+        return text.toString();
+    }
+
+    /** The secret in groups of four, easier to type into an app by hand. */
+    static String grouped(byte[] bytes) {
+        return encode(bytes).replaceAll("(.{4})(?!$)", "$1 ");
+    }
+}

@@ -1,0 +1,390 @@
+package org.raporto.identity;
+
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.raporto.shared.Language;
+import org.raporto.shared.crypto.Envelope;
+import org.raporto.shared.crypto.Envelopes;
+import org.raporto.shared.crypto.LookupHashes;
+import org.raporto.shared.web.SiteProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff and partner accounts: made by the first-run setup or by an administrator's invitation, activated by their
+ * owner with a password and an authenticator app, never deleted once made (disabled instead).
+ * <p>
+ * Links (setup, invitation) carry a random token of 256 bits; only its keyed hash is stored, and it is used once.
+ */
+@Service
+public class StaffAccounts {
+
+    static final Duration INVITATION_VALID = Duration.ofDays(7);
+    static final int RECOVERY_CODES = 10;
+    private static final String TOTP_FIELD = "totp-secret";
+
+    private final JdbcClient jdbc;
+    private final Envelopes envelopes;
+    private final LookupHashes hashes;
+    private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+    private final SiteProperties site;
+    private final SecureRandom random = new SecureRandom();
+    /** A hash of a password no one knows, checked against when an e-mail has no account. */
+    private final String unknownAccountHash;
+
+    StaffAccounts(JdbcClient jdbc, Envelopes envelopes, LookupHashes hashes, PasswordEncoder passwords, PasswordPolicy policy,
+            Clock clock, SiteProperties site) {
+        this.site = site;
+        this.jdbc = jdbc;
+        this.envelopes = envelopes;
+        this.hashes = hashes;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.clock = clock;
+        this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    public boolean administratorExists() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_account WHERE 'ADMIN' = ANY (roles) AND enabled AND password_hash IS NOT NULL)")
+                .query(Boolean.class).single();
+    }
+
+    public Optional<StaffAccount> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(StaffAccounts::account).optional();
+    }
+
+    public Optional<StaffAccount> byEmail(String email) {
+        return jdbc.sql(SELECT + " WHERE email = ?").param(normalised(email)).query(StaffAccounts::account).optional();
+    }
+
+    /** Every account, administrators first, then by name. */
+    public List<StaffAccount> all() {
+        return jdbc.sql(SELECT + " ORDER BY NOT ('ADMIN' = ANY (roles)), lower(name), email").query(StaffAccounts::account).list();
+    }
+
+    /**
+     * Makes an account that its owner activates through the returned link's token, within seven days.
+     *
+     * @throws IllegalArgumentException when the e-mail address has an account already, or the roles do not fit
+     */
+    @Transactional
+    public String invite(NewAccount account) {
+        UUID id = UUID.randomUUID();
+        insert(id, account, null);
+        return token(TokenKind.INVITATION, id, INVITATION_VALID);
+    }
+
+    /** A new first-run setup token, valid for a day; the caller shows it once. */
+    @Transactional
+    public String setupToken(Duration valid) {
+        return token(TokenKind.SETUP, null, valid);
+    }
+
+    /**
+     * Whether the token opens what it claims to: not used, not expired, of this kind.
+     *
+     * @return the account it is for (empty for the setup token, which is for no account yet)
+     */
+    public Optional<TokenCheck> check(TokenKind kind, String token) {
+        return jdbc.sql("SELECT account_id FROM identity_token WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?")
+                .params(hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(clock.instant()))
+                .query((row, n) -> new TokenCheck(row.getObject("account_id", UUID.class)))
+                .optional();
+    }
+
+    /**
+     * The first administrator, made with the setup token, which is used up; only while no administrator exists.
+     *
+     * @return the new account, which still has to enrol an authenticator app
+     * @throws WeakPassword             when the password is refused
+     * @throws IllegalStateException    when the token is not valid or an administrator exists already
+     */
+    @Transactional
+    public UUID createAdministrator(String token, NewAccount account, String password) {
+        requireStrong(password, account.email());
+        // One setup at a time, on every node: the check and the insert under one lock.
+        jdbc.sql("SELECT pg_advisory_xact_lock(7261)").query(Object.class).optional();
+        if (administratorExists() || !use(TokenKind.SETUP, token)) {
+            throw new IllegalStateException("The setup link is not valid any more");
+        }
+        UUID id = UUID.randomUUID();
+        insert(id, new NewAccount(account.name(), account.email(), account.language(), EnumSet.of(Role.ADMIN), null,
+                account.csamClearance()), passwords.encode(password));
+        return id;
+    }
+
+    /**
+     * Sets the password of an invited account with its invitation token, which is used up.
+     *
+     * @throws WeakPassword          when the password is refused
+     * @throws IllegalStateException when the token is not valid
+     */
+    @Transactional
+    public UUID acceptInvitation(String token, String password) {
+        UUID account = check(TokenKind.INVITATION, token).map(TokenCheck::account)
+                .orElseThrow(() -> new IllegalStateException("The invitation link is not valid any more"));
+        StaffAccount invited = find(account).orElseThrow();
+        requireStrong(password, invited.email());
+        if (!use(TokenKind.INVITATION, token)) {
+            throw new IllegalStateException("The invitation link is not valid any more");
+        }
+        jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
+                .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
+        return account;
+    }
+
+    /** A new secret for the account's authenticator app, replacing any that was not confirmed. */
+    @Transactional
+    public byte[] startEnrolment(UUID account) {
+        byte[] secret = Totp.newSecret(random);
+        Envelope envelope = envelopes.create();
+        jdbc.sql("UPDATE identity_account SET data_key = ?, totp_secret = ?, totp_confirmed_at = NULL WHERE id = ? AND totp_confirmed_at IS NULL")
+                .params(envelope.wrappedKey(), envelope.seal(TOTP_FIELD, secret), account).update();
+        return secret;
+    }
+
+    /** The secret being enrolled, to show again (the page reloaded); empty when enrolment is not under way. */
+    public Optional<byte[]> enrolling(UUID account) {
+        return jdbc.sql("SELECT data_key, totp_secret FROM identity_account WHERE id = ? AND totp_secret IS NOT NULL AND totp_confirmed_at IS NULL")
+                .param(account)
+                .query((row, n) -> envelopes.open(row.getBytes("data_key")).open(TOTP_FIELD, row.getBytes("totp_secret")))
+                .optional();
+    }
+
+    /**
+     * Confirms the authenticator app with a code it shows, and makes the recovery codes.
+     *
+     * @return the recovery codes, to be shown once; empty when the code is wrong
+     */
+    @Transactional
+    public Optional<List<String>> confirmEnrolment(UUID account, String code) {
+        Optional<byte[]> secret = enrolling(account);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong step = Totp.verify(secret.get(), code, clock.instant(), 0);
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE identity_account SET totp_confirmed_at = ?, totp_last_step = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), step.getAsLong(), account).update();
+        return Optional.of(newRecoveryCodes(account));
+    }
+
+    /**
+     * Takes a code from the account's authenticator app, or one of its recovery codes, once.
+     *
+     * @return whether it was right
+     */
+    @Transactional
+    public boolean acceptSecondFactor(UUID account, String typed) {
+        var row = jdbc.sql("SELECT data_key, totp_secret, totp_last_step FROM identity_account WHERE id = ? AND totp_confirmed_at IS NOT NULL FOR UPDATE")
+                .param(account)
+                .query((r, n) -> new Object[] {r.getBytes("data_key"), r.getBytes("totp_secret"), r.getLong("totp_last_step")})
+                .optional();
+        if (row.isEmpty()) {
+            return false;
+        }
+        byte[] secret = envelopes.open((byte[]) row.get()[0]).open(TOTP_FIELD, (byte[]) row.get()[1]);
+        OptionalLong step = Totp.verify(secret, typed, clock.instant(), (Long) row.get()[2]);
+        if (step.isPresent()) {
+            jdbc.sql("UPDATE identity_account SET totp_last_step = ? WHERE id = ?").params(step.getAsLong(), account).update();
+            return true;
+        }
+        return useRecoveryCode(account, typed);
+    }
+
+    /** What the enrolment page shows: the QR code an authenticator app scans, and the same secret as text. */
+    public Enrolment enrolment(UUID account, byte[] secret) {
+        String email = find(account).map(StaffAccount::email).orElseThrow();
+        return new Enrolment(QrCode.svg(Totp.uri(site.name(), email, secret), "qr-label"), Base32.grouped(secret));
+    }
+
+    /** Whether the account has a password and a confirmed authenticator app. */
+    public boolean isActive(UUID account) {
+        return find(account).map(StaffAccount::active).orElse(false);
+    }
+
+    /** The account whose e-mail and password these are, if it may sign in; unknown e-mails cost as much time. */
+    public Optional<UUID> checkPassword(String email, String password) {
+        var stored = jdbc.sql("SELECT id, password_hash FROM identity_account WHERE email = ? AND enabled AND password_hash IS NOT NULL")
+                .param(normalised(email))
+                .query((row, n) -> new Object[] {row.getObject("id", UUID.class), row.getString("password_hash")})
+                .optional();
+        if (stored.isEmpty()) {
+            // The same work as for a real account, so that the answer's timing does not tell which e-mails exist.
+            passwords.matches(password, unknownAccountHash);
+            return Optional.empty();
+        }
+        return passwords.matches(password, (String) stored.get()[1]) ? Optional.of((UUID) stored.get()[0]) : Optional.empty();
+    }
+
+    /** Sessions signed in before this moment are to end. */
+    public Optional<Instant> sessionsValidAfter(UUID account) {
+        return jdbc.sql("SELECT sessions_valid_after FROM identity_account WHERE id = ? AND enabled")
+                .param(account).query((row, n) -> row.getTimestamp(1).toInstant()).optional();
+    }
+
+    /** Ends every session of the account, on every node, from the next request on. */
+    @Transactional
+    public void signOutEverywhere(UUID account) {
+        jdbc.sql("UPDATE identity_account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(clock.instant()), account).update();
+    }
+
+    @Transactional
+    public void setEnabled(UUID account, boolean enabled) {
+        jdbc.sql("UPDATE identity_account SET enabled = ?, sessions_valid_after = ? WHERE id = ?")
+                .params(enabled, Timestamp.from(clock.instant()), account).update();
+    }
+
+    /** The signed-in view of an account that may be signed in; empty when it is disabled or not active. */
+    public Optional<StaffUser> user(UUID account, Instant signedInAt) {
+        return find(account).filter(StaffAccount::enabled).filter(StaffAccount::active)
+                .map(found -> new StaffUser(found.id(), found.name(), found.email(), found.language(), found.roles(),
+                        found.csamClearance(), signedInAt));
+    }
+
+    private List<String> newRecoveryCodes(UUID account) {
+        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = ?").param(account).update();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String code = RecoveryCode.generate(random);
+            codes.add(code);
+            jdbc.sql("INSERT INTO identity_recovery_code (account_id, code_hash) VALUES (?, ?)")
+                    .params(account, hashes.of(RECOVERY_PURPOSE, RecoveryCode.normalised(code))).update();
+        }
+        return codes;
+    }
+
+    private boolean useRecoveryCode(UUID account, String typed) {
+        String code = RecoveryCode.normalised(typed);
+        if (code.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("UPDATE identity_recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL")
+                .params(Timestamp.from(clock.instant()), account, hashes.of(RECOVERY_PURPOSE, code)).update() == 1;
+    }
+
+    /** Recovery codes not used yet. */
+    public int recoveryCodesLeft(UUID account) {
+        return jdbc.sql("SELECT count(*) FROM identity_recovery_code WHERE account_id = ? AND used_at IS NULL")
+                .param(account).query(Integer.class).single();
+    }
+
+    private void insert(UUID id, NewAccount account, @Nullable String passwordHash) {
+        if (byEmail(account.email()).isPresent()) {
+            throw new IllegalArgumentException("An account with this e-mail address exists");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO identity_account (id, email, name, language, roles, agency, csam_clearance, password_hash,
+                    sessions_valid_after, created_at)
+                VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)
+                """)
+                .params(id, normalised(account.email()), account.name().strip(), account.language().code(),
+                        "{" + String.join(",", account.roles().stream().map(Role::name).sorted().toList()) + "}",
+                        account.agency(), account.csamClearance(), passwordHash, Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    private String token(TokenKind kind, @Nullable UUID account, Duration valid) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("INSERT INTO identity_token (token_hash, kind, account_id, expires_at) VALUES (?, ?, ?, ?)")
+                .params(hashes.of(TOKEN_PURPOSE, token), kind.name(), account, Timestamp.from(clock.instant().plus(valid)))
+                .update();
+        return token;
+    }
+
+    private boolean use(TokenKind kind, String token) {
+        return jdbc.sql("UPDATE identity_token SET used_at = ? WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?")
+                .params(Timestamp.from(clock.instant()), hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
+    private void requireStrong(String password, String email) {
+        policy.check(password, email).ifPresent(weakness -> {
+            throw new WeakPassword(weakness);
+        });
+    }
+
+    static String normalised(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static StaffAccount account(ResultSet row, int number) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Array array = row.getArray("roles");
+        for (Object role : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf((String) role));
+        }
+        return new StaffAccount(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
+                Language.fromCode(row.getString("language")).orElse(Language.SQ), roles, row.getString("agency"),
+                row.getBoolean("csam_clearance"), row.getBoolean("enabled"), row.getBoolean("active"), row.getBoolean("demo"),
+                row.getTimestamp("created_at").toInstant());
+    }
+
+    private static final String SELECT = """
+            SELECT id, email, name, language, roles, agency, csam_clearance, enabled, demo, created_at,
+                (password_hash IS NOT NULL AND totp_confirmed_at IS NOT NULL) AS active
+            FROM identity_account""";
+    private static final String TOKEN_PURPOSE = "identity-token";
+    private static final String RECOVERY_PURPOSE = "recovery-code";
+
+    /** The links accounts are opened with. */
+    public enum TokenKind {
+        SETUP, INVITATION, RESET
+    }
+
+    /**
+     * @param qrSvg  the QR code as an SVG element, labelled by the element with id {@code qr-label}
+     * @param secret the secret in groups of four, to type into an app by hand
+     */
+    public record Enrolment(String qrSvg, String secret) {
+    }
+
+    /** @param account the account the token is for; null for the setup token */
+    public record TokenCheck(@Nullable UUID account) {
+    }
+
+    /**
+     * An account to make.
+     *
+     * @param agency the agency of a partner account; null for staff
+     */
+    public record NewAccount(String name, String email, Language language, Set<Role> roles, @Nullable String agency,
+            boolean csamClearance) {
+
+        public NewAccount {
+            roles = Set.copyOf(roles);
+            if (roles.isEmpty()) {
+                throw new IllegalArgumentException("An account has a role");
+            }
+            if (roles.contains(Role.PARTNER) && (roles.size() > 1 || agency == null || agency.isBlank())) {
+                throw new IllegalArgumentException("A partner account has only the partner role, and an agency");
+            }
+        }
+    }
+}

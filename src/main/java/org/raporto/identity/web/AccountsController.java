@@ -1,0 +1,131 @@
+package org.raporto.identity.web;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.raporto.identity.Role;
+import org.raporto.identity.StaffAccounts;
+import org.raporto.identity.StaffUser;
+import org.raporto.shared.Language;
+import org.raporto.shared.web.SiteProperties;
+import org.raporto.shared.web.StaffPage;
+import org.raporto.shared.web.StaffPages;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Administrators' list of accounts: invite someone (the invitation link is shown once, to be passed on), disable or
+ * enable an account. Accounts are never deleted: those that acted stay in the audit log under their name.
+ */
+@Controller
+class AccountsController {
+
+    static final String ACCOUNTS = "/staff/admin/accounts";
+    private static final String LINK_TO_SHOW = AccountsController.class.getName() + ".link";
+
+    private final StaffPages pages;
+    private final StaffAccounts accounts;
+    private final SiteProperties site;
+
+    AccountsController(StaffPages pages, StaffAccounts accounts, SiteProperties site) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.site = site;
+    }
+
+    @GetMapping(ACCOUNTS)
+    String list(HttpServletRequest request, CsrfToken csrf, Model model) {
+        return page(request, csrf, model, new InvitationForm("", "", "", Set.of(), "", false), List.of());
+    }
+
+    @PostMapping(ACCOUNTS)
+    Object invite(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
+            @RequestParam(name = "role", required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "false") boolean csamClearance) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        for (String role : roles == null ? List.<String>of() : roles) {
+            for (Role known : Role.values()) {
+                if (known.name().equals(role)) {
+                    chosen.add(known);
+                }
+            }
+        }
+        InvitationForm typed = new InvitationForm(clip(name, 200), clip(email, 254), clip(language, 5), chosen, clip(agency, 200), csamClearance);
+        List<FieldMessage> problems = new ArrayList<>();
+        StaffPage page = pages.page(request, "accounts.title", true);
+        if (typed.name().isBlank()) {
+            problems.add(new FieldMessage("name", page.t("activation.error.name")));
+        }
+        if (!typed.email().strip().matches("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}")) {
+            problems.add(new FieldMessage("email", page.t("activation.error.email")));
+        }
+        if (Language.fromCode(typed.language()).isEmpty()) {
+            problems.add(new FieldMessage("language", page.t("activation.error.language")));
+        }
+        if (chosen.isEmpty()) {
+            problems.add(new FieldMessage("roles", page.t("accounts.error.roles")));
+        }
+        else if (chosen.contains(Role.PARTNER) && (chosen.size() > 1 || typed.agency().isBlank())) {
+            problems.add(new FieldMessage("roles", page.t("accounts.error.partner")));
+        }
+        if (!problems.isEmpty()) {
+            return page(request, csrf, model, typed, problems);
+        }
+        try {
+            String token = accounts.invite(new StaffAccounts.NewAccount(typed.name(), typed.email(),
+                    Language.fromCode(typed.language()).orElseThrow(), chosen, chosen.contains(Role.PARTNER) ? typed.agency() : null,
+                    typed.csamClearance()));
+            request.getSession().setAttribute(LINK_TO_SHOW, Map.of("name", typed.name(),
+                    "link", site.linkTo(ActivationController.INVITATION + "?token=" + token)));
+            return SignInController.redirect(ACCOUNTS);
+        }
+        catch (IllegalArgumentException taken) {
+            return page(request, csrf, model, typed, List.of(new FieldMessage("email", page.t("activation.error.emailTaken"))));
+        }
+    }
+
+    @PostMapping(ACCOUNTS + "/{id}/enabled")
+    Object setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, @AuthenticationPrincipal StaffUser admin) {
+        // An administrator cannot lock themselves out by mistake; another administrator can.
+        if (!id.equals(admin.id()) && accounts.find(id).isPresent()) {
+            accounts.setEnabled(id, enabled);
+        }
+        return SignInController.redirect(ACCOUNTS);
+    }
+
+    private String page(HttpServletRequest request, CsrfToken csrf, Model model, InvitationForm typed, List<FieldMessage> problems) {
+        model.addAttribute("page", pages.page(request, "accounts.title", !problems.isEmpty()));
+        model.addAttribute("csrf", csrf);
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", problems);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("languages", Language.values());
+        HttpSession session = request.getSession(false);
+        Object link = session == null ? null : session.getAttribute(LINK_TO_SHOW);
+        if (session != null) {
+            session.removeAttribute(LINK_TO_SHOW);
+        }
+        model.addAttribute("invitation", link);
+        return "identity/accounts";
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
+    }
+}

@@ -1,0 +1,14 @@
+package org.raporto.shared.web;
+
+import org.raporto.shared.Language;
+
+/** What the staff layout needs to know of the person signed in; the identity module's user provides it. */
+public interface SignedIn {
+
+    String name();
+
+    Language language();
+
+    /** Whether they hold the role of this name ({@code ADMIN}, {@code ANALYST}…). */
+    boolean hasRole(String role);
+}
