@@ -1,0 +1,160 @@
+package org.raporto;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raporto.identity.Role;
+import org.raporto.identity.StaffUser;
+import org.raporto.shared.Language;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every route the application maps, tried by someone not signed in and by an account of each role: those the
+ * inventory below does not allow are refused (403, or sent to sign in), those it allows are let through. A route
+ * that is not in the inventory fails the test, so that no route is ever added without deciding who may use it.
+ */
+@SpringBootTest
+class RouteInventoryTest {
+
+    /** Who may use a route. */
+    enum Access {
+        EVERYONE, STAFF, ADMIN, PARTNER
+    }
+
+    private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
+
+    static {
+        for (String route : List.of("GET /", "GET /sq", "GET /en", "GET /sq/", "GET /en/", "GET /sq/rreth-nesh", "GET /en/about", "GET /sq/raporto", "GET /en/raporto",
+                "GET /sq/raporto/formulari", "GET /en/raporto/form", "POST /sq/raporto/formulari", "POST /en/raporto/form",
+                "POST /sq/raporto/formulari/deftesa", "POST /en/raporto/form/receipt", "GET /sq/raporto/ndiq", "GET /en/raporto/follow-up",
+                "POST /sq/raporto/ndiq", "POST /en/raporto/follow-up", "GET /exit", "GET /error",
+                "GET /api/v1/categories", "GET /api/v1/challenge", "POST /api/v1/reports", "POST /api/v1/reports/follow-up",
+                "POST /api/v1/reports/follow-up/messages", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+                "GET /staff/login", "POST /staff/login", "GET /staff/login/code", "POST /staff/login/code", "GET /staff/login/enrol",
+                "POST /staff/login/enrol", "GET /staff/login/recovery-codes", "POST /staff/login/recovery-codes",
+                "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation")) {
+            INVENTORY.put(route, Access.EVERYONE);
+        }
+        for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session")) {
+            INVENTORY.put(route, Access.STAFF);
+        }
+        for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled")) {
+            INVENTORY.put(route, Access.ADMIN);
+        }
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MockMvc mvc;
+    private final Map<Role, StaffUser> users = new LinkedHashMap<>();
+
+    @BeforeEach
+    void accountsOfEveryRole() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        for (Role role : Role.values()) {
+            UUID id = UUID.randomUUID();
+            String email = role.name().toLowerCase() + "." + id + "@example.org";
+            jdbc.sql("""
+                    INSERT INTO identity_account (id, email, name, language, roles, agency, password_hash, totp_secret, data_key,
+                        totp_confirmed_at, sessions_valid_after, created_at)
+                    VALUES (?, ?, ?, 'en', ARRAY[?], ?, 'x', '\\x00', '\\x00', now(), '2000-01-01', now())""")
+                    .params(id, email, role.name(), role.name(), role == Role.PARTNER ? "State Police" : null).update();
+            users.put(role, new StaffUser(id, role.name(), email, Language.EN, EnumSet.of(role), false, Instant.now()));
+        }
+    }
+
+    @Test
+    void everyRouteIsInTheInventory() {
+        Set<String> mapped = mappedRoutes();
+        assertThat(new TreeSet<>(mapped)).as("routes without a decision on who may use them").isSubsetOf(INVENTORY.keySet());
+        assertThat(INVENTORY.keySet()).as("routes in the inventory that are not mapped (any more)").isSubsetOf(mapped);
+    }
+
+    @Test
+    void everyRouteRefusesWhoeverItIsNotFor() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String route : mappedRoutes()) {
+            Access access = INVENTORY.getOrDefault(route, Access.ADMIN);
+            check(route, null, access == Access.EVERYONE, wrong);
+            for (Role role : Role.values()) {
+                boolean allowed = switch (access) {
+                    case EVERYONE -> true;
+                    case STAFF -> role != Role.PARTNER;
+                    case ADMIN -> role == Role.ADMIN;
+                    case PARTNER -> role == Role.PARTNER;
+                };
+                check(route, role, allowed, wrong);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private void check(String route, Role role, boolean allowed, List<String> wrong) throws Exception {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf()).header("Accept", "text/html");
+        if (role != null) {
+            StaffUser user = users.get(role);
+            request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    List.of(new SimpleGrantedAuthority(role.authority())))));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String location = response.getHeader("Location");
+        boolean refused = response.getStatus() == 401 || response.getStatus() == 403
+                || (response.getStatus() == 302 && location != null && location.endsWith("/staff/login"));
+        if (refused == allowed) {
+            wrong.add(route + " as " + (role == null ? "anonymous" : role) + ": " + response.getStatus() + (allowed ? " (should be allowed)" : " (should be refused)"));
+        }
+    }
+
+    private Set<String> mappedRoutes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(method.name() + " " + pattern);
+                }
+            }
+        }
+        return routes;
+    }
+}
