@@ -123,12 +123,19 @@ class PublicSiteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/staff/", "/staff/cases", "/partner/referrals", "/actuator/env", "/actuator/beans",
-            "/actuator/heapdump", "/somewhere-else", "/api/v1/reports"})
-    void protectedAndUndeclaredRoutesAreRefusedToAnonymousVisitors(String path) throws Exception {
+    @ValueSource(strings = {"/actuator/env", "/actuator/beans", "/actuator/heapdump", "/somewhere-else", "/api/v1/reports"})
+    void undeclaredRoutesAreRefusedToAnonymousVisitors(String path) throws Exception {
         HttpResponse<String> response = get(path, null);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("Whitelabel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/staff/", "/staff/cases", "/staff/admin/accounts", "/partner/referrals"})
+    void theStaffAndPartnerAreasSendAnonymousVisitorsToSignIn(String path) throws Exception {
+        HttpResponse<String> response = get(path, null);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/staff/login"));
     }
 
     @Test
