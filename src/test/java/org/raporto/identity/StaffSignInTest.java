@@ -1,6 +1,5 @@
 package org.raporto.identity;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -131,7 +130,7 @@ class StaffSignInTest {
     private List<String> enrol(FormClient client) throws Exception {
         String page = client.open("/staff/login/enrol").body();
         assertThat(page).contains("<svg", "role=\"img\"");
-        byte[] secret = base32(find("id=\"secret\">([A-Z2-7 ]+)<", page));
+        byte[] secret = Base32.decode(find("id=\"secret\">([A-Z2-7 ]+)<", page));
         String code = Totp.code(secret, Totp.step(clock.instant()));
         assertThat(client.post("/staff/login/enrol", Map.of("code", code)).headers().firstValue("Location")).hasValue("/staff/login/recovery-codes");
         String codesPage = client.get("/staff/login/recovery-codes").body();
@@ -151,22 +150,6 @@ class StaffSignInTest {
 
     private long lastStep(String email) {
         return jdbc.sql("SELECT totp_last_step FROM identity_account WHERE email = ?").param(email).query(Long.class).single();
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace(" ", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                bytes.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static String find(String pattern, String text) {

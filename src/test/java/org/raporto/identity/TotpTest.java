@@ -58,5 +58,6 @@ class TotpTest {
                 .startsWith("otpauth://totp/Raporto%20Shqip%C3%ABri:arta%40example.org?secret=" + Base32.encode(secret))
                 .contains("&issuer=Raporto%20Shqip%C3%ABri", "&digits=6", "&period=30");
         assertThat(Base32.encode("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
+        assertThat(Base32.decode("mzxw 6ytb oi")).isEqualTo("foobar".getBytes(StandardCharsets.US_ASCII));
     }
 }
