@@ -58,7 +58,7 @@ class RouteInventoryTest {
                 "GET /sq/raporto/formulari", "GET /en/raporto/form", "POST /sq/raporto/formulari", "POST /en/raporto/form",
                 "POST /sq/raporto/formulari/deftesa", "POST /en/raporto/form/receipt", "GET /sq/raporto/ndiq", "GET /en/raporto/follow-up",
                 "POST /sq/raporto/ndiq", "POST /en/raporto/follow-up", "GET /exit", "GET /error",
-                "GET /api/v1/categories", "GET /api/v1/challenge", "POST /api/v1/reports", "POST /api/v1/reports/follow-up",
+                "GET /sq/api", "GET /en/api", "GET /api/v1/categories", "GET /api/v1/challenge", "POST /api/v1/reports", "POST /api/v1/reports/follow-up",
                 "POST /api/v1/reports/follow-up/messages", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
                 "GET /staff/login", "POST /staff/login", "GET /staff/login/code", "POST /staff/login/code", "GET /staff/login/enrol",
                 "POST /staff/login/enrol", "GET /staff/login/recovery-codes", "POST /staff/login/recovery-codes",

@@ -47,6 +47,16 @@ public class ProofOfWork {
         return settings.enabled();
     }
 
+    /** How hard a challenge is: its number lies between 0 and this. */
+    public long maxNumber() {
+        return settings.maxNumber();
+    }
+
+    /** How long a challenge may be solved and used. */
+    public Duration lifetime() {
+        return settings.lifetime();
+    }
+
     /** A new challenge, as the ALTCHA widget and API clients take it. */
     public Challenge challenge() {
         try {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,11 +126,10 @@ class ReportsApiController {
         return withReport(request, body.receipt(), proof, (report, language) -> {
             FollowUp.ReporterView view = followUp.view(report).orElseThrow();
             List<MessageJson> thread = view.messages().stream()
-                    .map(message -> new MessageJson(message.author().name().toLowerCase(Locale.ROOT), message.text(), message.sentAt()))
+                    .map(message -> new MessageJson(ApiCodes.sent(message.author()), message.text(), message.sentAt()))
                     .toList();
-            String status = view.status().name();
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new StatusJson(view.reference(),
-                    status.toLowerCase(Locale.ROOT), messages.get(language, "followUp.status." + status + ".text"), thread));
+                    ApiCodes.sent(view.status()), messages.get(language, "followUp.status." + view.status().name() + ".text"), thread));
         });
     }
 
@@ -210,7 +208,7 @@ class ReportsApiController {
             }
         }
         String username = body.username() == null ? "" : body.username().strip();
-        Optional<Platform> platform = enumOf(Platform.class, body.platform());
+        Optional<Platform> platform = ApiCodes.parse(Platform.class, body.platform());
         if (!username.isEmpty()) {
             if (platform.isEmpty()) {
                 problems.add(new FieldProblem("platform", "platform", messages.get(language, "report.error.platform")));
@@ -229,7 +227,7 @@ class ReportsApiController {
                     messages.get(language, "report.error.descriptionTooLong", NewReport.MAX_DESCRIPTION)));
         }
         Happened happened = choice(Happened.class, body.when(), Happened.UNKNOWN, "when", "report.error.happened", language, problems);
-        AgeBand age = choice(AgeBand.class, ageBandName(body.childAgeBand()), AgeBand.UNKNOWN, "childAgeBand", "report.error.childAge", language, problems);
+        AgeBand age = choice(AgeBand.class, body.childAgeBand(), AgeBand.UNKNOWN, "childAgeBand", "report.error.childAge", language, problems);
         ReporterRole role = choice(ReporterRole.class, body.reporterRole(), ReporterRole.OTHER, "reporterRole", "report.error.reporterRole", language, problems);
         Contact contact = null;
         if (body.contact() != null) {
@@ -266,43 +264,17 @@ class ReportsApiController {
         }
     }
 
-    /** "13-15" and "under-13" as the API writes them; enum names work too. */
-    private static @Nullable String ageBandName(@Nullable String code) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code) {
-            case "under-13" -> "UNDER_13";
-            case "13-15" -> "FROM_13_TO_15";
-            case "16-17" -> "FROM_16_TO_17";
-            default -> code;
-        };
-    }
-
     private <E extends Enum<E>> E choice(Class<E> type, @Nullable String code, E absent, String field, String messageKey,
             Language language, List<FieldProblem> problems) {
         if (code == null || code.isBlank()) {
             return absent;
         }
-        Optional<E> value = enumOf(type, code);
+        Optional<E> value = ApiCodes.parse(type, code);
         if (value.isEmpty()) {
             problems.add(new FieldProblem(field, field, messages.get(language, messageKey)));
             return absent;
         }
         return value.get();
-    }
-
-    private static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, @Nullable String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        String name = code.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return Optional.of(constant);
-            }
-        }
-        return Optional.empty();
     }
 
     private ResponseEntity<ProblemDetail> invalid(Language language, List<FieldProblem> problems) {

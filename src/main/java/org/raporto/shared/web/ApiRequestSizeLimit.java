@@ -25,9 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * body sent without a length stops being read at the limit.
  */
 @Component
-class ApiRequestSizeLimit extends OncePerRequestFilter {
+public class ApiRequestSizeLimit extends OncePerRequestFilter {
 
-    static final int MAX_BYTES = 64 * 1024;
+    /** The most a request body to the API may have, in bytes. */
+    public static final int MAX_BYTES = 64 * 1024;
 
     private final Messages messages;
 

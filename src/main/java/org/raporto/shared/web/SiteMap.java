@@ -10,6 +10,8 @@ public final class SiteMap {
     public static final String ABOUT_EN = "/en/about";
     public static final String FOLLOW_UP_SQ = "/sq/raporto/ndiq";
     public static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
+    public static final String API_SQ = "/sq/api";
+    public static final String API_EN = "/en/api";
 
     public static final LocalizedPaths HOME = LocalizedPaths.home();
     public static final LocalizedPaths ABOUT = LocalizedPaths.of(ABOUT_SQ, ABOUT_EN);
@@ -17,6 +19,8 @@ public final class SiteMap {
     public static final LocalizedPaths REPORT = LocalizedPaths.same("raporto");
     /** Following a report with its receipt; e-mails to reporters link here. */
     public static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
+    /** The reporting API described for the people who write apps and partners' systems against it. */
+    public static final LocalizedPaths API = LocalizedPaths.of(API_SQ, API_EN);
 
     private SiteMap() {
     }

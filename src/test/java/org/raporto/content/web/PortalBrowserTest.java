@@ -36,7 +36,8 @@ class PortalBrowserTest {
     private PageWatch watch;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/sq/", "/en/", "/sq/rreth-nesh", "/en/about", "/sq/raporto", "/en/raporto", "/sq/nuk-ekziston", "/en/missing"})
+    @ValueSource(strings = {"/sq/", "/en/", "/sq/rreth-nesh", "/en/about", "/sq/raporto", "/en/raporto", "/sq/api", "/en/api",
+            "/sq/nuk-ekziston", "/en/missing"})
     void pagesHaveNoAccessibilityViolationsNoConsoleErrorsAndNoForeignRequests(String path) {
         Page page = open(true, path);
         PageWatch.assertAccessible(page);
@@ -160,11 +161,29 @@ class PortalBrowserTest {
     void pagesReflowAtThreeHundredTwentyPixels() {
         Page page = open(true, "/sq/");
         page.setViewportSize(320, 640);
-        for (String path : List.of("/sq/", "/en/about")) {
+        for (String path : List.of("/sq/", "/en/about", "/sq/api", "/en/api")) {
             page.navigate(url(path));
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + path).isLessThanOrEqualTo(0);
         }
+    }
+
+    @Test
+    void theApiPageIsFoundFromTheReportingPageWithoutJavaScriptAndKeepsItsPlaceAcrossLanguages() {
+        Page page = open(false, "/sq/raporto");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Po ndërtoni një aplikacion ose sistemin e një partneri? API-ja e raportimit")).click();
+        assertThat(page).hasURL(url("/sq/api"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("API-ja e raportimit");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page).hasURL(url("/en/api"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("The reporting API");
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("On this page"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Errors")).click();
+        assertThat(page).hasURL(url("/en/api#errors"));
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("childAgeBand"))
+                .getByRole(AriaRole.CELL, new Locator.GetByRoleOptions().setName("13-15").setExact(true))).isVisible();
+        watch.assertClean();
     }
 
     @Test

@@ -98,6 +98,12 @@ class ProofOfWorkTest {
     }
 
     @Test
+    void theApiPageSaysThatTheProofIsAskedFor() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/en/api")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("the proof of work is switched on: every POST needs one", "from 0 to maxnumber (here 2,000)");
+    }
+
+    @Test
     void theFormCarriesTheWidgetAndTakesItsSolution() throws Exception {
         FormClient form = walkToCheck();
         String page = form.get("/en/raporto/form").body();
