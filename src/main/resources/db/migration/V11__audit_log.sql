@@ -35,13 +35,14 @@ CREATE INDEX audit_entry_object ON audit_entry (object_type, object_id, seq) WHE
 CREATE INDEX audit_entry_at ON audit_entry (at);
 
 -- Append-only in the database too, not only in the application: any UPDATE, DELETE or TRUNCATE is refused, even one
--- that would touch no row. This stops mistakes and an attacker who has only the application's SQL access. It does
--- not stop the table's owner or a superuser, who can ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only
--- (or set session_replication_role = replica) and then change or delete rows: that is the realistic threat, someone
--- with DBA rights, and against it the hash chain is the defence, because what they change shows up as a broken link
--- when the chain is verified. Removing rows from the end leaves no broken link; the application compares the chain
--- with a head (seq and hash) recorded outside the database for that. In production the application's role should
--- not own this table, so that it cannot disable the trigger either.
+-- that would touch no row. That stops mistakes. It does not stop the table's owner or a superuser, who can
+-- ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only (or set session_replication_role = replica) and then
+-- change or delete rows: that is the realistic threat, someone with DBA rights, and against it the hash chain is the
+-- defence, for what they change shows up as a broken link when the chain is verified. Removing rows from the end
+-- leaves no broken link, nor does computing every hash anew after a changed row: against those, verification compares
+-- the chain with a head (seq and hash) noted outside the database. By default the application's role owns this table
+-- (Flyway creates it with that role), so whoever can run SQL as the application can also switch the trigger off; in
+-- production, let another role own the schema and grant the application's role only SELECT and INSERT here.
 CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger
     LANGUAGE plpgsql AS
 $$

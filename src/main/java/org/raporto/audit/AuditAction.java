@@ -77,6 +77,9 @@ public enum AuditAction {
     /** A report category was added or changed; the object is the category. */
     CATEGORY_CHANGED,
 
-    /** Someone verified the audit log's chain; details give the outcome. */
+    /**
+     * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
+     * {@code head} (the sound head's hash), and {@code brokenAt} when broken.
+     */
     AUDIT_VERIFIED
 }

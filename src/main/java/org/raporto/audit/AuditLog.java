@@ -87,7 +87,8 @@ public class AuditLog {
      * From this call until the caller's transaction ends, other transactions that record wait (the chain has one
      * end), so record as the last step of the action, not the first. The caller's transaction must run at READ
      * COMMITTED (the default): one that read the log before this call under a stricter isolation sees an old end of
-     * the chain and fails on the duplicate seq rather than fork the chain.
+     * the chain and fails on the duplicate seq rather than fork the chain. It must not be read-only, not even for a
+     * {@link AuditAction#REPORT_VIEWED view}: the entry is written.
      *
      * @param objectType  what kind of object the action was on ({@code report}, {@code account}…), up to 64 characters
      * @param objectId    which one, up to 200 characters; only with a type
