@@ -145,7 +145,8 @@ public class AuditLog {
     }
 
     /**
-     * One page of entries, newest first.
+     * One page of entries, newest first. The next page is {@code query.olderThan(seq of the last entry)}; a page with
+     * fewer entries than the limit is the last.
      *
      * @throws IllegalStateException when an entry holds an action no {@link AuditAction} has: it was changed in the
      *                               database ({@link #verify()} still reads it, and says where)
