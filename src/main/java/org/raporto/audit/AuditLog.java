@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Entries are never changed or removed, by this class or by the database (a trigger refuses it). Someone with the
  * rights to switch the trigger off can still do either; {@link #verify()} then finds the first broken link, except for
- * entries removed from the end, which only a {@link ChainHead} kept elsewhere reveals ({@link #verify(ChainHead)}).
+ * entries removed from the end and a chain whose hashes were all computed anew, which only a {@link ChainHead} kept
+ * elsewhere reveals ({@link #verify(ChainHead)}).
  */
 @Service
 public class AuditLog {
