@@ -18,7 +18,8 @@ class ModularityTests {
     @Test
     void everyTopLevelPackageIsAModule() {
         assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
-                .contains("org.raporto.shared", "org.raporto.content", "org.raporto.intake", "org.raporto.notification");
+                .contains("org.raporto.shared", "org.raporto.content", "org.raporto.intake", "org.raporto.notification",
+                        "org.raporto.audit");
     }
 
     @Test

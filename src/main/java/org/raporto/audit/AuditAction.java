@@ -1,0 +1,85 @@
+package org.raporto.audit;
+
+/**
+ * What was done. Stored by name, and the name is part of each entry's hash: a constant may be added, but never
+ * renamed or removed.
+ * <p>
+ * The details of an entry are short facts that help read it later (which roles, which setting, how many items), never
+ * the content of a report, a password, a one-time or recovery code, a token, or anything a reporter wrote.
+ */
+public enum AuditAction {
+
+    /** First-run setup made the first administrator. */
+    SETUP_COMPLETED,
+
+    /** A staff member signed in with password and second factor. */
+    SIGN_IN,
+
+    /**
+     * A sign-in was refused. The actor is the account if the login matched one, {@link Actor#unknown()} otherwise.
+     * What was typed as the login is never stored in clear, for it is often a password typed in the wrong field: pass
+     * its keyed hash ({@code shared.crypto.LookupHashes}, hex) as the detail {@code login}, which lets repeated
+     * attempts on one login be told apart without keeping it.
+     */
+    SIGN_IN_FAILED,
+
+    /** Everyone else's sessions of the account were ended. */
+    SIGNED_OUT_EVERYWHERE,
+
+    /** An account was invited; the object is the account. */
+    ACCOUNT_INVITED,
+
+    /** An invited account set its password and second factor. */
+    ACCOUNT_ACTIVATED,
+
+    /** An account may no longer sign in. */
+    ACCOUNT_DISABLED,
+
+    /** A disabled account may sign in again. */
+    ACCOUNT_ENABLED,
+
+    /** An account's password was changed, by its owner or through a reset. */
+    PASSWORD_CHANGED,
+
+    /** A password reset was asked for. */
+    PASSWORD_RESET_REQUESTED,
+
+    /** A second factor (TOTP) was set up for an account. */
+    TOTP_ENROLLED,
+
+    /** An account's second factor was removed or replaced. */
+    TOTP_RESET,
+
+    /** A recovery code was used in place of the second factor. */
+    RECOVERY_CODE_USED,
+
+    /** An account's roles changed; details {@code from} and {@code to}. */
+    ROLES_CHANGED,
+
+    /** An account's clearance (such as for child sexual abuse material) changed; details {@code from} and {@code to}. */
+    CLEARANCE_CHANGED,
+
+    /** Someone opened a report's content; the object is the report. Every view is recorded, not only the first. */
+    REPORT_VIEWED,
+
+    /** An item was classified, or its classification changed; the object is the item. */
+    ITEM_CLASSIFIED,
+
+    /** A report or item was referred to an agency; the object is the referral. */
+    REFERRAL_SENT,
+
+    /** Data left Raporto as a file (CSV, PDF); details say what and how many rows, never the rows. */
+    EXPORT_MADE,
+
+    /** A setting changed; the object is the setting, details {@code from} and {@code to} unless it is secret. */
+    SETTING_CHANGED,
+
+    /** A report category was added or changed; the object is the category. */
+    CATEGORY_CHANGED,
+
+    /**
+     * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
+     * {@code head} (the sound head's hash), and {@code brokenAt} when broken.
+     */
+    AUDIT_VERIFIED
+}
