@@ -68,7 +68,8 @@ class RouteInventoryTest {
         for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session")) {
             INVENTORY.put(route, Access.STAFF);
         }
-        for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled")) {
+        for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled",
+                "GET /staff/admin/audit", "POST /staff/admin/audit/verify")) {
             INVENTORY.put(route, Access.ADMIN);
         }
     }

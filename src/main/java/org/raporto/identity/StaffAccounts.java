@@ -11,14 +11,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.raporto.audit.Actor;
+import org.raporto.audit.AuditAction;
+import org.raporto.audit.AuditLog;
 import org.raporto.shared.Language;
 import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
@@ -49,13 +54,15 @@ public class StaffAccounts {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final SiteProperties site;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     /** A hash of a password no one knows, checked against when an e-mail has no account. */
     private final String unknownAccountHash;
 
     StaffAccounts(JdbcClient jdbc, Envelopes envelopes, LookupHashes hashes, PasswordEncoder passwords, PasswordPolicy policy,
-            Clock clock, SiteProperties site) {
+            Clock clock, SiteProperties site, AuditLog audit) {
         this.site = site;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.envelopes = envelopes;
         this.hashes = hashes;
@@ -89,9 +96,11 @@ public class StaffAccounts {
      * @throws IllegalArgumentException when the e-mail address has an account already, or the roles do not fit
      */
     @Transactional
-    public String invite(NewAccount account) {
+    public String invite(NewAccount account, Actor by) {
         UUID id = UUID.randomUUID();
         insert(id, account, null);
+        audit.record(by, AuditAction.ACCOUNT_INVITED, ACCOUNT, id.toString(), Map.of("roles", roles(account.roles()),
+                "csamClearance", String.valueOf(account.csamClearance())));
         return token(TokenKind.INVITATION, id, INVITATION_VALID);
     }
 
@@ -131,6 +140,7 @@ public class StaffAccounts {
         UUID id = UUID.randomUUID();
         insert(id, new NewAccount(account.name(), account.email(), account.language(), EnumSet.of(Role.ADMIN), null,
                 account.csamClearance()), passwords.encode(password));
+        audit.record(new Actor(id, account.name().strip()), AuditAction.SETUP_COMPLETED, ACCOUNT, id.toString(), Map.of());
         return id;
     }
 
@@ -151,6 +161,7 @@ public class StaffAccounts {
         }
         jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
                 .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
+        audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "invitation"));
         return account;
     }
 
@@ -189,6 +200,7 @@ public class StaffAccounts {
         }
         jdbc.sql("UPDATE identity_account SET totp_confirmed_at = ?, totp_last_step = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), step.getAsLong(), account).update();
+        audit.record(actor(account), AuditAction.TOTP_ENROLLED, ACCOUNT, account.toString(), Map.of());
         return Optional.of(newRecoveryCodes(account));
     }
 
@@ -210,9 +222,17 @@ public class StaffAccounts {
         OptionalLong step = Totp.verify(secret, typed, clock.instant(), (Long) row.get()[2]);
         if (step.isPresent()) {
             jdbc.sql("UPDATE identity_account SET totp_last_step = ? WHERE id = ?").params(step.getAsLong(), account).update();
+            audit.record(actor(account), AuditAction.SIGN_IN, ACCOUNT, account.toString(), Map.of("factor", "totp"));
             return true;
         }
-        return useRecoveryCode(account, typed);
+        if (useRecoveryCode(account, typed)) {
+            audit.record(actor(account), AuditAction.RECOVERY_CODE_USED, ACCOUNT, account.toString(),
+                    Map.of("left", String.valueOf(recoveryCodesLeft(account))));
+            audit.record(actor(account), AuditAction.SIGN_IN, ACCOUNT, account.toString(), Map.of("factor", "recoveryCode"));
+            return true;
+        }
+        audit.record(Actor.unknown(), AuditAction.SIGN_IN_FAILED, ACCOUNT, account.toString(), Map.of("step", "code"));
+        return false;
     }
 
     /** What the enrolment page shows: the QR code an authenticator app scans, and the same secret as text. */
@@ -226,8 +246,22 @@ public class StaffAccounts {
         return find(account).map(StaffAccount::active).orElse(false);
     }
 
-    /** The account whose e-mail and password these are, if it may sign in; unknown e-mails cost as much time. */
+    /**
+     * The account whose e-mail and password these are, if it may sign in; unknown e-mails cost as much time. A
+     * failure is audited with a keyed hash of what was typed, never the e-mail itself (it may be someone's password
+     * typed in the wrong field).
+     */
+    @Transactional
     public Optional<UUID> checkPassword(String email, String password) {
+        Optional<UUID> account = passwordMatches(email, password);
+        if (account.isEmpty()) {
+            audit.record(Actor.unknown(), AuditAction.SIGN_IN_FAILED, null, null, Map.of("step", "password",
+                    "login", HexFormat.of().formatHex(hashes.of("audit-login", normalised(email)))));
+        }
+        return account;
+    }
+
+    private Optional<UUID> passwordMatches(String email, String password) {
         var stored = jdbc.sql("SELECT id, password_hash FROM identity_account WHERE email = ? AND enabled AND password_hash IS NOT NULL")
                 .param(normalised(email))
                 .query((row, n) -> new Object[] {row.getObject("id", UUID.class), row.getString("password_hash")})
@@ -250,12 +284,24 @@ public class StaffAccounts {
     @Transactional
     public void signOutEverywhere(UUID account) {
         jdbc.sql("UPDATE identity_account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(clock.instant()), account).update();
+        audit.record(actor(account), AuditAction.SIGNED_OUT_EVERYWHERE, ACCOUNT, account.toString(), Map.of());
     }
 
+    /** Disabling ends the account's sessions at once; nothing of the account is deleted. */
     @Transactional
-    public void setEnabled(UUID account, boolean enabled) {
+    public void setEnabled(UUID account, boolean enabled, Actor by) {
         jdbc.sql("UPDATE identity_account SET enabled = ?, sessions_valid_after = ? WHERE id = ?")
                 .params(enabled, Timestamp.from(clock.instant()), account).update();
+        audit.record(by, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, ACCOUNT, account.toString(), Map.of());
+    }
+
+    /** The account as the audit log names it. */
+    public Actor actor(UUID account) {
+        return new Actor(account, find(account).map(StaffAccount::name).orElse("?"));
+    }
+
+    private static String roles(Set<Role> roles) {
+        return String.join(",", roles.stream().map(Role::name).sorted().toList());
     }
 
     /** The signed-in view of an account that may be signed in; empty when it is disabled or not active. */
@@ -303,7 +349,7 @@ public class StaffAccounts {
                 VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)
                 """)
                 .params(id, normalised(account.email()), account.name().strip(), account.language().code(),
-                        "{" + String.join(",", account.roles().stream().map(Role::name).sorted().toList()) + "}",
+                        "{" + roles(account.roles()) + "}",
                         account.agency(), account.csamClearance(), passwordHash, Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
@@ -350,6 +396,7 @@ public class StaffAccounts {
             SELECT id, email, name, language, roles, agency, csam_clearance, enabled, demo, created_at,
                 (password_hash IS NOT NULL AND totp_confirmed_at IS NOT NULL) AS active
             FROM identity_account""";
+    private static final String ACCOUNT = "account";
     private static final String TOKEN_PURPOSE = "identity-token";
     private static final String RECOVERY_PURPOSE = "recovery-code";
 

@@ -113,6 +113,21 @@ class StaffSignInTest {
                 .hasValue("/staff/");
 
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(recoveryCodes.get(3));
+
+        // Everything above is in the audit log, whose chain the administrator verifies, and which shows a tampered row.
+        admin.open("/staff/admin/audit");
+        assertThat(admin.get("/staff/admin/audit").body()).contains("Setup completed", "Authenticator app enrolled", "Account invited",
+                "Signed in", "Sign-in failed", "Recovery code used", "factor=recoveryCode");
+        assertThat(admin.get("/staff/admin/audit?action=ACCOUNT_INVITED").body()).contains("Account invited").doesNotContain("Setup completed</td>");
+        admin.post("/staff/admin/audit/verify", Map.of());
+        assertThat(admin.get("/staff/admin/audit").body()).contains("The chain is intact");
+        long tampered = jdbc.sql("SELECT min(seq) FROM audit_entry WHERE action = 'ACCOUNT_INVITED'").query(Long.class).single();
+        jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER USER").update();
+        jdbc.sql("UPDATE audit_entry SET details = '{\"roles\": \"ADMIN\", \"csamClearance\": \"true\"}' WHERE seq = ?").param(tampered).update();
+        jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER USER").update();
+        admin.post("/staff/admin/audit/verify", Map.of());
+        assertThat(admin.get("/staff/admin/audit").body()).contains("The chain is broken at entry " + tampered + ": an entry was changed");
+        assertThat(analyst.get("/staff/admin/audit").statusCode()).isEqualTo(403);
     }
 
     @Test

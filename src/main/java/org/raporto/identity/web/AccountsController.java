@@ -53,7 +53,8 @@ class AccountsController {
     }
 
     @PostMapping(ACCOUNTS)
-    Object invite(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(defaultValue = "") String name,
+    Object invite(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser admin,
+            @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
             @RequestParam(name = "role", required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "false") boolean csamClearance) {
@@ -89,7 +90,7 @@ class AccountsController {
         try {
             String token = accounts.invite(new StaffAccounts.NewAccount(typed.name(), typed.email(),
                     Language.fromCode(typed.language()).orElseThrow(), chosen, chosen.contains(Role.PARTNER) ? typed.agency() : null,
-                    typed.csamClearance()));
+                    typed.csamClearance()), accounts.actor(admin.id()));
             request.getSession().setAttribute(LINK_TO_SHOW, Map.of("name", typed.name(),
                     "link", site.linkTo(ActivationController.INVITATION + "?token=" + token)));
             return SignInController.redirect(ACCOUNTS);
@@ -103,7 +104,7 @@ class AccountsController {
     Object setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, @AuthenticationPrincipal StaffUser admin) {
         // An administrator cannot lock themselves out by mistake; another administrator can.
         if (!id.equals(admin.id()) && accounts.find(id).isPresent()) {
-            accounts.setEnabled(id, enabled);
+            accounts.setEnabled(id, enabled, accounts.actor(admin.id()));
         }
         return SignInController.redirect(ACCOUNTS);
     }
