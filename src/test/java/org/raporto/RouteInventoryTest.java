@@ -69,6 +69,7 @@ class RouteInventoryTest {
             INVENTORY.put(route, Access.STAFF);
         }
         for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled",
+                "GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
                 "GET /staff/admin/audit", "POST /staff/admin/audit/verify")) {
             INVENTORY.put(route, Access.ADMIN);
         }

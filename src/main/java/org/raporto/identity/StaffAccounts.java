@@ -295,6 +295,29 @@ public class StaffAccounts {
         audit.record(by, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, ACCOUNT, account.toString(), Map.of());
     }
 
+    /**
+     * Gives an account other roles, agency or clearance; each change is audited, and counts from the account's next
+     * request on, on every node.
+     *
+     * @throws IllegalArgumentException when the roles do not fit (see {@link NewAccount})
+     */
+    @Transactional
+    public void change(UUID account, Set<Role> roles, @Nullable String agency, boolean csamClearance, Actor by) {
+        StaffAccount before = find(account).orElseThrow(() -> new IllegalArgumentException("No such account"));
+        NewAccount checked = new NewAccount(before.name(), before.email(), before.language(), roles, agency, csamClearance);
+        jdbc.sql("UPDATE identity_account SET roles = ?::text[], agency = ?, csam_clearance = ? WHERE id = ?")
+                .params("{" + roles(checked.roles()) + "}", checked.roles().contains(Role.PARTNER) ? checked.agency() : null,
+                        csamClearance, account)
+                .update();
+        if (!before.roles().equals(checked.roles()) || !java.util.Objects.equals(before.agency(), checked.agency())) {
+            audit.record(by, AuditAction.ROLES_CHANGED, ACCOUNT, account.toString(), Map.of("from", roles(before.roles()),
+                    "to", roles(checked.roles())));
+        }
+        if (before.csamClearance() != csamClearance) {
+            audit.record(by, AuditAction.CLEARANCE_CHANGED, ACCOUNT, account.toString(), Map.of("csamClearance", String.valueOf(csamClearance)));
+        }
+    }
+
     /** The account as the audit log names it. */
     public Actor actor(UUID account) {
         return new Actor(account, find(account).map(StaffAccount::name).orElse("?"));

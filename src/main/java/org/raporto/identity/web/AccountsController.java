@@ -58,14 +58,7 @@ class AccountsController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
             @RequestParam(name = "role", required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "false") boolean csamClearance) {
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
-        for (String role : roles == null ? List.<String>of() : roles) {
-            for (Role known : Role.values()) {
-                if (known.name().equals(role)) {
-                    chosen.add(known);
-                }
-            }
-        }
+        Set<Role> chosen = chosen(roles);
         InvitationForm typed = new InvitationForm(clip(name, 200), clip(email, 254), clip(language, 5), chosen, clip(agency, 200), csamClearance);
         List<FieldMessage> problems = new ArrayList<>();
         StaffPage page = pages.page(request, "accounts.title", true);
@@ -78,12 +71,7 @@ class AccountsController {
         if (Language.fromCode(typed.language()).isEmpty()) {
             problems.add(new FieldMessage("language", page.t("activation.error.language")));
         }
-        if (chosen.isEmpty()) {
-            problems.add(new FieldMessage("roles", page.t("accounts.error.roles")));
-        }
-        else if (chosen.contains(Role.PARTNER) && (chosen.size() > 1 || typed.agency().isBlank())) {
-            problems.add(new FieldMessage("roles", page.t("accounts.error.partner")));
-        }
+        problems.addAll(roleProblems(page, chosen, typed.agency()));
         if (!problems.isEmpty()) {
             return page(request, csrf, model, typed, problems);
         }
@@ -107,6 +95,71 @@ class AccountsController {
             accounts.setEnabled(id, enabled, accounts.actor(admin.id()));
         }
         return SignInController.redirect(ACCOUNTS);
+    }
+
+    @GetMapping(ACCOUNTS + "/{id}")
+    Object editForm(HttpServletRequest request, CsrfToken csrf, Model model, @PathVariable UUID id) {
+        return accounts.find(id).<Object>map(account -> edit(request, csrf, model, account,
+                new InvitationForm(account.name(), account.email(), account.language().code(), account.roles(),
+                        account.agency() == null ? "" : account.agency(), account.csamClearance()), List.of()))
+                .orElseGet(() -> SignInController.redirect(ACCOUNTS));
+    }
+
+    @PostMapping(ACCOUNTS + "/{id}")
+    Object change(HttpServletRequest request, CsrfToken csrf, Model model, @PathVariable UUID id, @AuthenticationPrincipal StaffUser admin,
+            @RequestParam(name = "role", required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "false") boolean csamClearance) {
+        var account = accounts.find(id);
+        if (account.isEmpty()) {
+            return SignInController.redirect(ACCOUNTS);
+        }
+        Set<Role> chosen = chosen(roles);
+        InvitationForm typed = new InvitationForm(account.get().name(), account.get().email(), account.get().language().code(), chosen,
+                clip(agency, 200), csamClearance);
+        StaffPage page = pages.page(request, "accounts.edit.title", true);
+        List<FieldMessage> problems = new ArrayList<>(roleProblems(page, chosen, typed.agency()));
+        // An administrator cannot take their own administration away: another administrator can.
+        if (id.equals(admin.id()) && !chosen.contains(Role.ADMIN)) {
+            problems.add(new FieldMessage("roles", page.t("accounts.error.ownAdmin")));
+        }
+        if (!problems.isEmpty()) {
+            return edit(request, csrf, model, account.get(), typed, problems);
+        }
+        accounts.change(id, chosen, chosen.contains(Role.PARTNER) ? typed.agency() : null, csamClearance, accounts.actor(admin.id()));
+        return SignInController.redirect(ACCOUNTS);
+    }
+
+    private String edit(HttpServletRequest request, CsrfToken csrf, Model model, org.raporto.identity.StaffAccount account,
+            InvitationForm typed, List<FieldMessage> problems) {
+        model.addAttribute("page", pages.page(request, "accounts.edit.title", !problems.isEmpty()));
+        model.addAttribute("csrf", csrf);
+        model.addAttribute("account", account);
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", problems);
+        model.addAttribute("roles", Role.values());
+        return "identity/account";
+    }
+
+    private static Set<Role> chosen(@Nullable List<String> roles) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        for (String role : roles == null ? List.<String>of() : roles) {
+            for (Role known : Role.values()) {
+                if (known.name().equals(role)) {
+                    chosen.add(known);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static List<FieldMessage> roleProblems(StaffPage page, Set<Role> chosen, String agency) {
+        if (chosen.isEmpty()) {
+            return List.of(new FieldMessage("roles", page.t("accounts.error.roles")));
+        }
+        if (chosen.contains(Role.PARTNER) && (chosen.size() > 1 || agency.isBlank())) {
+            return List.of(new FieldMessage("roles", page.t("accounts.error.partner")));
+        }
+        return List.of();
     }
 
     private String page(HttpServletRequest request, CsrfToken csrf, Model model, InvitationForm typed, List<FieldMessage> problems) {

@@ -1,0 +1,114 @@
+package org.raporto.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raporto.audit.Actor;
+import org.raporto.shared.Language;
+import org.raporto.testing.MutableClock;
+import org.raporto.web.FormClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A signed-in session ends when it should, on whatever request comes next: after 12 hours, when its owner signs out
+ * everywhere, when the account is disabled; and a role taken away counts at once. The clock is moved, not waited for.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StaffSessionTest {
+
+    private static final String PASSWORD = "a session test passphrase";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    private String email;
+    private UUID id;
+    private byte[] secret;
+
+    @BeforeEach
+    void anActiveAnalyst() {
+        email = "analyst." + UUID.randomUUID() + "@example.org";
+        String token = accounts.invite(new StaffAccounts.NewAccount("Analyst", email, Language.EN, EnumSet.of(Role.ANALYST, Role.SUPERVISOR),
+                null, false), Actor.system());
+        id = accounts.acceptInvitation(token, PASSWORD);
+        byte[] secret = accounts.startEnrolment(id);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(accounts.confirmEnrolment(id, Totp.code(secret, Totp.step(clock.instant())))).isPresent();
+        this.secret = secret;
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterSigningInWhateverHappens() throws Exception {
+        FormClient browser = signedIn();
+        for (int hour = 0; hour < 11; hour++) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(browser.get("/staff/").statusCode()).as("hour " + hour).isEqualTo(200);
+        }
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(browser.get("/staff/").headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/staff/login?signedOut"));
+        assertThat(browser.get("/staff/").statusCode()).as("and stays ended").isEqualTo(302);
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheOtherSessions() throws Exception {
+        FormClient phone = signedIn();
+        FormClient desk = signedIn();
+        desk.open("/staff/");
+        desk.post("/staff/sign-out-everywhere", Map.of());
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(phone.get("/staff/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAndARoleTakenAwayCountsAtOnce() throws Exception {
+        FormClient browser = signedIn();
+        accounts.change(id, EnumSet.of(Role.PARTNER), "State Police", false, Actor.system());
+        assertThat(browser.get("/staff/").statusCode()).as("a partner now: the staff area is not theirs").isEqualTo(403);
+        accounts.change(id, EnumSet.of(Role.ANALYST), null, false, Actor.system());
+        assertThat(browser.get("/staff/").statusCode()).isEqualTo(200);
+
+        accounts.setEnabled(id, false, Actor.system());
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(browser.get("/staff/").statusCode()).isEqualTo(302);
+        FormClient again = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
+        assertThat(again.post("/staff/login", Map.of("email", email, "password", PASSWORD)).body()).contains("is not right");
+    }
+
+    private FormClient signedIn() throws Exception {
+        FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
+        assertThat(browser.post("/staff/login", Map.of("email", email, "password", PASSWORD)).headers().firstValue("Location"))
+                .hasValue("/staff/login/code");
+        clock.advance(Duration.ofSeconds(30));
+        String code = Totp.code(secret, Totp.step(clock.instant()));
+        assertThat(browser.post("/staff/login/code", Map.of("code", code)).headers().firstValue("Location")).hasValue("/staff/");
+        return browser;
+    }
+}
