@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.raporto.shared.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,15 +22,18 @@ class FirstRunSetup {
 
     private final StaffAccounts accounts;
     private final SiteProperties site;
+    private final boolean demo;
 
-    FirstRunSetup(StaffAccounts accounts, SiteProperties site) {
+    FirstRunSetup(StaffAccounts accounts, SiteProperties site, @Value("${raporto.demo:false}") boolean demo) {
         this.accounts = accounts;
         this.site = site;
+        this.demo = demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void offerSetup() {
-        if (accounts.administratorExists()) {
+        // In demo mode the demonstration administrator is made instead.
+        if (demo || accounts.administratorExists()) {
             return;
         }
         String token = accounts.setupToken(VALID);

@@ -318,6 +318,28 @@ public class StaffAccounts {
         }
     }
 
+    /**
+     * Makes or renews a demonstration account with this password and authenticator key, active at once and marked as
+     * a demo account. Only {@link DemoAccounts} calls it, and only on the embedded database.
+     */
+    @Transactional
+    void seedDemo(NewAccount account, String password, byte[] totpSecret) {
+        UUID id = byEmail(account.email()).map(StaffAccount::id).orElseGet(() -> {
+            UUID made = UUID.randomUUID();
+            insert(made, account, null);
+            return made;
+        });
+        Envelope envelope = envelopes.create();
+        jdbc.sql("""
+                UPDATE identity_account SET password_hash = ?, data_key = ?, totp_secret = ?, totp_confirmed_at = ?, totp_last_step = 0,
+                    demo = true, enabled = true, sessions_valid_after = ?
+                WHERE id = ?""")
+                .params(passwords.encode(password), envelope.wrappedKey(), envelope.seal(TOTP_FIELD, totpSecret), Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()), id)
+                .update();
+        audit.record(Actor.system(), AuditAction.ACCOUNT_ACTIVATED, ACCOUNT, id.toString(), Map.of("demo", "true"));
+    }
+
     /** The account as the audit log names it. */
     public Actor actor(UUID account) {
         return new Actor(account, find(account).map(StaffAccount::name).orElse("?"));
