@@ -62,14 +62,16 @@ class RouteInventoryTest {
                 "POST /api/v1/reports/follow-up/messages", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
                 "GET /staff/login", "POST /staff/login", "GET /staff/login/code", "POST /staff/login/code", "GET /staff/login/enrol",
                 "POST /staff/login/enrol", "GET /staff/login/recovery-codes", "POST /staff/login/recovery-codes",
-                "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation")) {
+                "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation", "GET /staff/reset", "POST /staff/reset")) {
             INVENTORY.put(route, Access.EVERYONE);
         }
-        for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session")) {
+        for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session",
+                "GET /staff/account/password", "POST /staff/account/password")) {
             INVENTORY.put(route, Access.STAFF);
         }
         for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled",
                 "GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
+                "POST /staff/admin/accounts/{id}/reset", "POST /staff/admin/accounts/{id}/reset-authenticator",
                 "GET /staff/admin/audit", "POST /staff/admin/audit/verify")) {
             INVENTORY.put(route, Access.ADMIN);
         }

@@ -44,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAccounts {
 
     static final Duration INVITATION_VALID = Duration.ofDays(7);
+    static final Duration RESET_VALID = Duration.ofDays(1);
     static final int RECOVERY_CODES = 10;
     private static final String TOTP_FIELD = "totp-secret";
 
@@ -163,6 +164,65 @@ public class StaffAccounts {
                 .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
         audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "invitation"));
         return account;
+    }
+
+    /**
+     * A new password chosen with the reset link an administrator made, which is used up; every session of the account
+     * ends.
+     *
+     * @throws WeakPassword          when the password is refused
+     * @throws IllegalStateException when the token is not valid
+     */
+    @Transactional
+    public UUID resetPassword(String token, String password) {
+        UUID account = check(TokenKind.RESET, token).map(TokenCheck::account)
+                .orElseThrow(() -> new IllegalStateException("The reset link is not valid any more"));
+        requireStrong(password, find(account).orElseThrow().email());
+        if (!use(TokenKind.RESET, token)) {
+            throw new IllegalStateException("The reset link is not valid any more");
+        }
+        jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
+                .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
+        audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "reset"));
+        return account;
+    }
+
+    /**
+     * The owner's new password, given with the current one; every other session of the account ends.
+     *
+     * @return false when the current password is wrong (nothing changed)
+     * @throws WeakPassword when the new password is refused
+     */
+    @Transactional
+    public boolean changePassword(UUID account, String current, String next) {
+        StaffAccount found = find(account).orElseThrow();
+        if (passwordMatches(found.email(), current).isEmpty()) {
+            return false;
+        }
+        requireStrong(next, found.email());
+        jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
+                .params(passwords.encode(next), Timestamp.from(clock.instant()), account).update();
+        audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "owner"));
+        return true;
+    }
+
+    /** A link, valid for a day, with which the owner chooses a new password; shown once to the administrator. */
+    @Transactional
+    public String resetLink(UUID account, Actor by) {
+        audit.record(by, AuditAction.PASSWORD_RESET_REQUESTED, ACCOUNT, account.toString(), Map.of());
+        return token(TokenKind.RESET, account, RESET_VALID);
+    }
+
+    /**
+     * Forgets the account's authenticator app and recovery codes (the phone was lost): the owner enrols a new app the
+     * next time their password is right. Every session of the account ends.
+     */
+    @Transactional
+    public void resetAuthenticator(UUID account, Actor by) {
+        jdbc.sql("UPDATE identity_account SET data_key = NULL, totp_secret = NULL, totp_confirmed_at = NULL, sessions_valid_after = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), account).update();
+        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = ?").param(account).update();
+        audit.record(by, AuditAction.TOTP_RESET, ACCOUNT, account.toString(), Map.of());
     }
 
     /** A new secret for the account's authenticator app, replacing any that was not confirmed. */

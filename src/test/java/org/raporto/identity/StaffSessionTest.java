@@ -102,6 +102,39 @@ class StaffSessionTest {
         assertThat(again.post("/staff/login", Map.of("email", email, "password", PASSWORD)).body()).contains("is not right");
     }
 
+    @Test
+    void aNewPasswordEndsTheOtherSessionsButNotThisOne() throws Exception {
+        FormClient other = signedIn();
+        FormClient here = signedIn();
+        here.open("/staff/account/password");
+        assertThat(here.post("/staff/account/password", Map.of("current", "wrong", "password", "another long passphrase",
+                "confirmation", "another long passphrase")).body()).contains("The current password is not right");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(here.post("/staff/account/password", Map.of("current", PASSWORD, "password", "another long passphrase",
+                "confirmation", "another long passphrase")).body()).contains("Your password has been changed");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(here.get("/staff/").statusCode()).isEqualTo(200);
+        assertThat(other.get("/staff/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aResetLinkSetsANewPasswordAndALostPhoneMeansEnrollingAgain() throws Exception {
+        FormClient before = signedIn();
+        String token = accounts.resetLink(id, Actor.system());
+        FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
+        browser.get("/staff/reset?token=" + token);
+        assertThat(browser.open("/staff/reset").body()).contains("Choose a new password for Analyst");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(browser.post("/staff/reset", Map.of("password", "a brand new passphrase", "confirmation", "a brand new passphrase"))
+                .headers().firstValue("Location")).hasValue("/staff/login?passwordChanged");
+        assertThat(before.get("/staff/").statusCode()).as("sessions end with a reset").isEqualTo(302);
+
+        accounts.resetAuthenticator(id, Actor.system());
+        browser.open("/staff/login");
+        assertThat(browser.post("/staff/login", Map.of("email", email, "password", "a brand new passphrase")).headers().firstValue("Location"))
+                .hasValue("/staff/login/enrol");
+    }
+
     private FormClient signedIn() throws Exception {
         FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
         assertThat(browser.post("/staff/login", Map.of("email", email, "password", PASSWORD)).headers().firstValue("Location"))

@@ -80,7 +80,7 @@ class AccountsController {
                     Language.fromCode(typed.language()).orElseThrow(), chosen, chosen.contains(Role.PARTNER) ? typed.agency() : null,
                     typed.csamClearance()), accounts.actor(admin.id()));
             request.getSession().setAttribute(LINK_TO_SHOW, Map.of("name", typed.name(),
-                    "link", site.linkTo(ActivationController.INVITATION + "?token=" + token)));
+                    "link", site.linkTo(ActivationController.INVITATION + "?token=" + token), "kind", "invited"));
             return SignInController.redirect(ACCOUNTS);
         }
         catch (IllegalArgumentException taken) {
@@ -93,6 +93,24 @@ class AccountsController {
         // An administrator cannot lock themselves out by mistake; another administrator can.
         if (!id.equals(admin.id()) && accounts.find(id).isPresent()) {
             accounts.setEnabled(id, enabled, accounts.actor(admin.id()));
+        }
+        return SignInController.redirect(ACCOUNTS);
+    }
+
+    /** A link with which the owner chooses a new password, shown once to pass on. */
+    @PostMapping(ACCOUNTS + "/{id}/reset")
+    Object resetPassword(HttpServletRequest request, @PathVariable UUID id, @AuthenticationPrincipal StaffUser admin) {
+        accounts.find(id).ifPresent(account -> request.getSession().setAttribute(LINK_TO_SHOW, Map.of("name", account.name(),
+                "link", site.linkTo(ActivationController.RESET + "?token=" + accounts.resetLink(id, accounts.actor(admin.id()))),
+                "kind", "reset")));
+        return SignInController.redirect(ACCOUNTS);
+    }
+
+    /** For a lost phone: the owner enrols a new authenticator app at their next sign-in. */
+    @PostMapping(ACCOUNTS + "/{id}/reset-authenticator")
+    Object resetAuthenticator(@PathVariable UUID id, @AuthenticationPrincipal StaffUser admin) {
+        if (accounts.find(id).isPresent()) {
+            accounts.resetAuthenticator(id, accounts.actor(admin.id()));
         }
         return SignInController.redirect(ACCOUNTS);
     }

@@ -34,6 +34,7 @@ class ActivationController {
 
     static final String SETUP = "/staff/setup";
     static final String INVITATION = "/staff/invitation";
+    static final String RESET = "/staff/reset";
     private static final String TOKEN = ActivationController.class.getName() + ".token";
 
     private final StaffPages pages;
@@ -44,7 +45,7 @@ class ActivationController {
         this.accounts = accounts;
     }
 
-    @GetMapping({SETUP, INVITATION})
+    @GetMapping({SETUP, INVITATION, RESET})
     Object show(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(required = false) @Nullable String token) {
         if (token != null) {
             // The token is taken off the address before anything is shown, so that it stays in no history.
@@ -54,7 +55,7 @@ class ActivationController {
         return form(request, csrf, model, new ActivationForm("", "", ""), List.of());
     }
 
-    @PostMapping({SETUP, INVITATION})
+    @PostMapping({SETUP, INVITATION, RESET})
     Object activate(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation) {
@@ -78,6 +79,19 @@ class ActivationController {
         }
         if (!problems.isEmpty()) {
             return form(request, csrf, model, typed, problems);
+        }
+        if (request.getRequestURI().equals(RESET)) {
+            try {
+                accounts.resetPassword(token, password);
+                request.getSession().removeAttribute(TOKEN);
+                return SignInController.redirect(SignInController.LOGIN + "?passwordChanged");
+            }
+            catch (WeakPassword weak) {
+                return form(request, csrf, model, typed, List.of(new FieldProblem("password", "activation.error.password." + weak.weakness().name())));
+            }
+            catch (IllegalStateException notValid) {
+                return form(request, csrf, model, typed, List.of());
+            }
         }
         try {
             UUID account = setup
@@ -103,11 +117,13 @@ class ActivationController {
 
     private String form(HttpServletRequest request, CsrfToken csrf, Model model, ActivationForm typed, List<FieldProblem> problems) {
         boolean setup = request.getRequestURI().equals(SETUP);
+        TokenKind kind = setup ? TokenKind.SETUP : request.getRequestURI().equals(RESET) ? TokenKind.RESET : TokenKind.INVITATION;
         String token = token(request);
-        Optional<StaffAccounts.TokenCheck> valid = token.isEmpty() ? Optional.empty()
-                : accounts.check(setup ? TokenKind.SETUP : TokenKind.INVITATION, token);
+        Optional<StaffAccounts.TokenCheck> valid = token.isEmpty() ? Optional.empty() : accounts.check(kind, token);
         boolean done = setup && accounts.administratorExists();
-        StaffPage page = pages.page(request, setup ? "activation.setup.title" : "activation.invitation.title", !problems.isEmpty());
+        String flow = kind.name().toLowerCase(java.util.Locale.ROOT);
+        StaffPage page = pages.page(request, "activation." + flow + ".title", !problems.isEmpty());
+        model.addAttribute("flow", flow);
         model.addAttribute("page", page);
         model.addAttribute("csrf", csrf);
         model.addAttribute("setup", setup);

@@ -65,8 +65,10 @@ class SignInController {
     }
 
     @GetMapping(LOGIN)
-    String login(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(required = false) String signedOut) {
-        return loginPage(request, csrf, model, "", signedOut != null ? "signIn.signedOut" : null, null);
+    String login(HttpServletRequest request, CsrfToken csrf, Model model, @RequestParam(required = false) @Nullable String signedOut,
+            @RequestParam(required = false) @Nullable String passwordChanged) {
+        String notice = signedOut != null ? "signIn.signedOut" : passwordChanged != null ? "signIn.passwordChanged" : null;
+        return loginPage(request, csrf, model, "", notice, null);
     }
 
     @PostMapping(LOGIN)

@@ -31,7 +31,7 @@ class StaffSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(SignInController.LOGIN, SignInController.LOGIN + "/**", ActivationController.SETUP,
-                                ActivationController.INVITATION).permitAll()
+                                ActivationController.INVITATION, ActivationController.RESET).permitAll()
                         .requestMatchers("/staff/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(staff)
