@@ -72,7 +72,8 @@ class RouteInventoryTest {
         for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled",
                 "GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
                 "POST /staff/admin/accounts/{id}/reset", "POST /staff/admin/accounts/{id}/reset-authenticator",
-                "GET /staff/admin/audit", "POST /staff/admin/audit/verify")) {
+                "GET /staff/admin/audit", "POST /staff/admin/audit/verify",
+                "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}")) {
             INVENTORY.put(route, Access.ADMIN);
         }
     }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.raporto.audit.Actor;
+import org.raporto.audit.AuditAction;
+import org.raporto.audit.AuditLog;
 import org.raporto.shared.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The report categories in the order the hotline has chosen; only active ones are offered to reporters. */
 @Repository
@@ -19,38 +23,87 @@ public class Categories {
 
     private static final Logger log = LoggerFactory.getLogger(Categories.class);
 
-    private final JdbcClient jdbc;
+    static final String CSAM = "csam";
 
-    Categories(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Categories(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<Category> active() {
+        return load(true).stream().filter(Listed::complete).map(Listed::category).toList();
+    }
+
+    /** Every category, offered or not, with whatever texts it has: for administrators. */
+    public List<Listed> all() {
+        return load(false);
+    }
+
+    /**
+     * Changes a category as an administrator decided, in both languages at once, and audits it.
+     *
+     * @throws IllegalArgumentException when a text is missing or too long, or screenshots or anything but an address
+     *                                  are asked of child sexual abuse reports
+     */
+    @Transactional
+    public void change(String code, Map<Language, Category.Text> texts, Category.Requirement requires, boolean attachmentsAllowed,
+            Category.Priority priority, boolean active, Actor by) {
+        if (code.equals(CSAM) && (attachmentsAllowed || requires != Category.Requirement.URL)) {
+            throw new IllegalArgumentException("Child sexual abuse reports need an address and take no screenshots");
+        }
+        for (Language language : Language.values()) {
+            Category.Text text = texts.get(language);
+            if (text == null || text.name().isBlank() || text.name().length() > 120 || text.guidance().isBlank() || text.guidance().length() > 2000) {
+                throw new IllegalArgumentException("Every language needs a name (up to 120 characters) and guidance (up to 2,000)");
+            }
+        }
+        int changed = jdbc.sql("UPDATE intake_category SET requires = ?, attachments_allowed = ?, default_priority = ?, active = ? WHERE code = ?")
+                .params(requires.name(), attachmentsAllowed, priority.name(), active, code).update();
+        if (changed == 0) {
+            throw new IllegalArgumentException("No such category");
+        }
+        texts.forEach((language, text) -> jdbc.sql("""
+                INSERT INTO intake_category_text (category_code, language, name, guidance) VALUES (?, ?, ?, ?)
+                ON CONFLICT (category_code, language) DO UPDATE SET name = excluded.name, guidance = excluded.guidance""")
+                .params(code, language.code(), text.name().strip(), text.guidance().strip()).update());
+        audit.record(by, AuditAction.CATEGORY_CHANGED, "category", code, Map.of("requires", requires.name(),
+                "attachmentsAllowed", String.valueOf(attachmentsAllowed), "priority", priority.name(), "active", String.valueOf(active)));
+    }
+
+    private List<Listed> load(boolean onlyActive) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, Map<Language, Category.Text>> texts = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT c.code, c.requires, c.attachments_allowed, c.default_priority, t.language, t.name, t.guidance
+                SELECT c.code, c.requires, c.attachments_allowed, c.default_priority, c.active, t.language, t.name, t.guidance
                 FROM intake_category c JOIN intake_category_text t ON t.category_code = c.code
-                WHERE c.active
+                WHERE c.active OR NOT :onlyActive
                 ORDER BY c.position
-                """).query(result -> {
+                """).param("onlyActive", onlyActive).query(result -> {
             String code = result.getString("code");
             rows.putIfAbsent(code, new Row(code, Category.Requirement.valueOf(result.getString("requires")),
-                    result.getBoolean("attachments_allowed"), Category.Priority.valueOf(result.getString("default_priority"))));
+                    result.getBoolean("attachments_allowed"), Category.Priority.valueOf(result.getString("default_priority")),
+                    result.getBoolean("active")));
             Category.Text text = new Category.Text(result.getString("name"), result.getString("guidance"));
             // Texts in a language the portal does not offer are kept for the day it does.
             Language.fromCode(result.getString("language")).ifPresent(language -> texts
                     .computeIfAbsent(code, missing -> new EnumMap<>(Language.class)).put(language, text));
         });
-        List<Category> categories = new ArrayList<>();
+        List<Listed> categories = new ArrayList<>();
         for (Row row : rows.values()) {
-            Map<Language, Category.Text> text = texts.getOrDefault(row.code(), Map.of());
-            if (text.size() < Language.values().length) {
+            Map<Language, Category.Text> text = new EnumMap<>(Language.class);
+            text.putAll(texts.getOrDefault(row.code(), Map.of()));
+            boolean complete = text.size() == Language.values().length;
+            if (!complete && onlyActive) {
                 // Offering a category half translated would show a reporter a blank choice; it waits for its text.
                 log.warn("Report category {} is not offered: it has no name and guidance in every language", row.code());
-                continue;
             }
-            categories.add(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(), text));
+            for (Language language : Language.values()) {
+                text.putIfAbsent(language, new Category.Text("", ""));
+            }
+            categories.add(new Listed(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(), text), row.active(), complete));
         }
         return categories;
     }
@@ -59,6 +112,15 @@ public class Categories {
         return active().stream().filter(category -> category.code().equals(code)).findFirst();
     }
 
-    private record Row(String code, Category.Requirement requires, boolean attachmentsAllowed, Category.Priority priority) {
+    /**
+     * A category as administrators see it.
+     *
+     * @param complete whether it has a name and guidance in every language (otherwise it is not offered, active or not)
+     */
+    public record Listed(Category category, boolean active, boolean complete) {
+    }
+
+    private record Row(String code, Category.Requirement requires, boolean attachmentsAllowed, Category.Priority priority,
+            boolean active) {
     }
 }
