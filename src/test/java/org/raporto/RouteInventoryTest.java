@@ -73,6 +73,7 @@ class RouteInventoryTest {
                 "GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
                 "POST /staff/admin/accounts/{id}/reset", "POST /staff/admin/accounts/{id}/reset-authenticator",
                 "GET /staff/admin/audit", "POST /staff/admin/audit/verify",
+                "GET /staff/admin/settings", "POST /staff/admin/settings",
                 "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}")) {
             INVENTORY.put(route, Access.ADMIN);
         }

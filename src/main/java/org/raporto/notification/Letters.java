@@ -10,6 +10,7 @@ import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.SiteMap;
 import org.raporto.shared.web.SiteProperties;
+import org.raporto.shared.web.SiteSettings;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,12 @@ class Letters {
 
     private final Messages messages;
     private final SiteProperties site;
+    private final SiteSettings settings;
     private final Clock clock;
     private final InternetAddress from;
 
-    Letters(Messages messages, SiteProperties site, NotificationProperties properties, Clock clock) {
+    Letters(Messages messages, SiteProperties site, SiteSettings settings, NotificationProperties properties, Clock clock) {
+        this.settings = settings;
         this.messages = messages;
         this.site = site;
         this.clock = clock;
@@ -56,7 +59,7 @@ class Letters {
     }
 
     private String body(NoticeKind kind, Language language) {
-        String help = messages.get(language, "notice.helpline", site.help().childHelplineName(), site.help().childHelpline());
+        String help = messages.get(language, "notice.helpline", settings.help().childHelplineName(), settings.help().childHelpline());
         return String.join("\n\n",
                 messages.get(language, "notice.greeting"),
                 messages.get(language, "notice." + kind.name() + ".body", site.name(), link(kind, language)),

@@ -20,8 +20,11 @@ public final class Page {
     private final SiteProperties site;
     private final Messages messages;
     private final Assets assets;
+    private final SiteProperties.HelpLines help;
 
-    Page(Language language, String title, LocalizedPaths paths, SiteProperties site, Messages messages, Assets assets) {
+    Page(Language language, String title, LocalizedPaths paths, SiteProperties site, SiteProperties.HelpLines help, Messages messages,
+            Assets assets) {
+        this.help = help;
         this.language = language;
         this.messages = messages;
         this.title = title;
@@ -76,8 +79,9 @@ public final class Page {
         return site.name();
     }
 
+    /** As they are now: an administrator may have changed the configured ones. */
     public SiteProperties.HelpLines help() {
-        return site.help();
+        return help;
     }
 
     /** Where the quick exit goes first: our own address, which ends the session and then leaves for the neutral site. */

@@ -13,8 +13,10 @@ public class Pages {
     private final SiteProperties site;
     private final Messages messages;
     private final Assets assets;
+    private final SiteSettings settings;
 
-    Pages(SiteProperties site, Messages messages, Assets assets) {
+    Pages(SiteProperties site, SiteSettings settings, Messages messages, Assets assets) {
+        this.settings = settings;
         this.site = site;
         this.messages = messages;
         this.assets = assets;
@@ -34,6 +36,6 @@ public class Pages {
      */
     public Page page(Language language, String titleKey, LocalizedPaths paths, boolean hasErrors) {
         String title = messages.get(language, titleKey);
-        return new Page(language, hasErrors ? messages.get(language, "error.titlePrefix", title) : title, paths, site, messages, assets);
+        return new Page(language, hasErrors ? messages.get(language, "error.titlePrefix", title) : title, paths, site, settings.help(), messages, assets);
     }
 }

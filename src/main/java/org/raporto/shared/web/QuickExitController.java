@@ -18,9 +18,9 @@ class QuickExitController {
 
     static final String PATH = "/exit";
 
-    private final SiteProperties site;
+    private final SiteSettings site;
 
-    QuickExitController(SiteProperties site) {
+    QuickExitController(SiteSettings site) {
         this.site = site;
     }
 
