@@ -70,6 +70,14 @@ class StaffBrowserTest {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
         String link = admin.locator("#invitation-link").textContent().strip();
         PageWatch.assertAccessible(admin);
+        for (String page : new String[] {"/staff/admin/categories", "/staff/admin/categories/cyberbullying", "/staff/admin/settings",
+                "/staff/admin/audit", "/staff/account/password"}) {
+            admin.navigate(url(page));
+            PageWatch.assertAccessible(admin);
+        }
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts").setExact(true)).first().click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Besa Analiste")).click();
+        PageWatch.assertAccessible(admin);
         watch.assertClean();
 
         BrowserContext analystContext = browsers.newContext(true, "sq-AL");
