@@ -2,6 +2,9 @@ package org.raporto.shared;
 
 import java.util.Arrays;
 import java.util.List;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,6 +33,14 @@ public enum Language {
 
     public String code() {
         return code;
+    }
+
+    /** A moment as people read it in this language: {@code 28.11.2026 14:05} in Albanian, {@code 28 Nov 2026, 14:05} in English. */
+    public String dateTime(Instant instant, ZoneId zone) {
+        DateTimeFormatter format = this == SQ
+                ? DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", locale())
+                : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", locale());
+        return format.format(instant.atZone(zone));
     }
 
     public Locale locale() {

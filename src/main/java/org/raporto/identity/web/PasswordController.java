@@ -8,12 +8,8 @@ import org.raporto.identity.StaffUser;
 import org.raporto.identity.WeakPassword;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,11 +61,7 @@ class PasswordController {
         // Sessions signed in before the change end; this one is signed in again from now, under a new id.
         StaffUser renewed = accounts.user(user.id(), clock.instant()).orElseThrow();
         request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(renewed, null,
-                renewed.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        SignedInSessions.store(renewed, request, response);
         return page(request, csrf, model, List.of(), true);
     }
 

@@ -15,12 +15,7 @@ import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +49,6 @@ class SignInController {
     private final SignInThrottle throttle;
     private final RateLimits limits;
     private final Clock clock;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SignInController(StaffPages pages, StaffAccounts accounts, SignInThrottle throttle, RateLimits limits, Clock clock) {
         this.pages = pages;
@@ -202,11 +196,7 @@ class SignInController {
         request.getSession().removeAttribute(PENDING);
         // A session that carries a user gets a new id: one seen before signing in is worth nothing.
         request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        SignedInSessions.store(user, request, response);
         return redirect(StaffHomeController.HOME);
     }
 

@@ -8,12 +8,8 @@ import java.util.Optional;
 
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -34,7 +30,6 @@ class StaffSessionGuard extends OncePerRequestFilter {
 
     private final StaffAccounts accounts;
     private final Clock clock;
-    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     StaffSessionGuard(StaffAccounts accounts, Clock clock) {
         this.accounts = accounts;
@@ -61,11 +56,7 @@ class StaffSessionGuard extends OncePerRequestFilter {
                 return;
             }
             if (!fresh.get().equals(user)) {
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
-                        fresh.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
-                SecurityContextHolder.setContext(context);
-                contexts.saveContext(context, request, response);
+                SignedInSessions.store(fresh.get(), request, response);
             }
         }
         chain.doFilter(request, response);

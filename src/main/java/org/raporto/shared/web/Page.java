@@ -1,7 +1,6 @@
 package org.raporto.shared.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -91,10 +90,7 @@ public final class Page {
 
     /** A moment as people read it here: {@code 28.11.2026 14:05} in Albanian, {@code 28 Nov 2026, 14:05} in English. */
     public String dateTime(Instant instant) {
-        DateTimeFormatter format = language == Language.SQ
-                ? DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", language.locale())
-                : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", language.locale());
-        return format.format(instant.atZone(site.timeZone()));
+        return language.dateTime(instant, site.timeZone());
     }
 
     /** A {@code tel:} link for a number as it is written, e.g. {@code tel:116111} for "116 111". */

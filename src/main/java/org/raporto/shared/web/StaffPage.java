@@ -1,7 +1,6 @@
 package org.raporto.shared.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
@@ -77,9 +76,6 @@ public final class StaffPage {
     }
 
     public String dateTime(Instant instant) {
-        DateTimeFormatter format = language == Language.SQ
-                ? DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", language.locale())
-                : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", language.locale());
-        return format.format(instant.atZone(site.timeZone()));
+        return language.dateTime(instant, site.timeZone());
     }
 }
