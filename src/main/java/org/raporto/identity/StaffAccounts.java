@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -118,7 +119,7 @@ public class StaffAccounts {
      */
     public Optional<TokenCheck> check(TokenKind kind, String token) {
         return jdbc.sql("SELECT account_id FROM identity_token WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?")
-                .params(hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(clock.instant()))
+                .params(hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(now()))
                 .query((row, n) -> new TokenCheck(row.getObject("account_id", UUID.class)))
                 .optional();
     }
@@ -161,7 +162,7 @@ public class StaffAccounts {
             throw new IllegalStateException("The invitation link is not valid any more");
         }
         jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
-                .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
+                .params(passwords.encode(password), Timestamp.from(now()), account).update();
         audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "invitation"));
         return account;
     }
@@ -182,7 +183,7 @@ public class StaffAccounts {
             throw new IllegalStateException("The reset link is not valid any more");
         }
         jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
-                .params(passwords.encode(password), Timestamp.from(clock.instant()), account).update();
+                .params(passwords.encode(password), Timestamp.from(now()), account).update();
         audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "reset"));
         return account;
     }
@@ -201,7 +202,7 @@ public class StaffAccounts {
         }
         requireStrong(next, found.email());
         jdbc.sql("UPDATE identity_account SET password_hash = ?, sessions_valid_after = ? WHERE id = ?")
-                .params(passwords.encode(next), Timestamp.from(clock.instant()), account).update();
+                .params(passwords.encode(next), Timestamp.from(now()), account).update();
         audit.record(actor(account), AuditAction.PASSWORD_CHANGED, ACCOUNT, account.toString(), Map.of("reason", "owner"));
         return true;
     }
@@ -220,7 +221,7 @@ public class StaffAccounts {
     @Transactional
     public void resetAuthenticator(UUID account, Actor by) {
         jdbc.sql("UPDATE identity_account SET data_key = NULL, totp_secret = NULL, totp_confirmed_at = NULL, sessions_valid_after = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), account).update();
+                .params(Timestamp.from(now()), account).update();
         jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = ?").param(account).update();
         audit.record(by, AuditAction.TOTP_RESET, ACCOUNT, account.toString(), Map.of());
     }
@@ -259,7 +260,7 @@ public class StaffAccounts {
             return Optional.empty();
         }
         jdbc.sql("UPDATE identity_account SET totp_confirmed_at = ?, totp_last_step = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), step.getAsLong(), account).update();
+                .params(Timestamp.from(now()), step.getAsLong(), account).update();
         audit.record(actor(account), AuditAction.TOTP_ENROLLED, ACCOUNT, account.toString(), Map.of());
         return Optional.of(newRecoveryCodes(account));
     }
@@ -343,7 +344,7 @@ public class StaffAccounts {
     /** Ends every session of the account, on every node, from the next request on. */
     @Transactional
     public void signOutEverywhere(UUID account) {
-        jdbc.sql("UPDATE identity_account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(clock.instant()), account).update();
+        jdbc.sql("UPDATE identity_account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(now()), account).update();
         audit.record(actor(account), AuditAction.SIGNED_OUT_EVERYWHERE, ACCOUNT, account.toString(), Map.of());
     }
 
@@ -351,7 +352,7 @@ public class StaffAccounts {
     @Transactional
     public void setEnabled(UUID account, boolean enabled, Actor by) {
         jdbc.sql("UPDATE identity_account SET enabled = ?, sessions_valid_after = ? WHERE id = ?")
-                .params(enabled, Timestamp.from(clock.instant()), account).update();
+                .params(enabled, Timestamp.from(now()), account).update();
         audit.record(by, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, ACCOUNT, account.toString(), Map.of());
     }
 
@@ -394,8 +395,8 @@ public class StaffAccounts {
                 UPDATE identity_account SET password_hash = ?, data_key = ?, totp_secret = ?, totp_confirmed_at = ?, totp_last_step = 0,
                     demo = true, enabled = true, sessions_valid_after = ?
                 WHERE id = ?""")
-                .params(passwords.encode(password), envelope.wrappedKey(), envelope.seal(TOTP_FIELD, totpSecret), Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant()), id)
+                .params(passwords.encode(password), envelope.wrappedKey(), envelope.seal(TOTP_FIELD, totpSecret), Timestamp.from(now()),
+                        Timestamp.from(now()), id)
                 .update();
         audit.record(Actor.system(), AuditAction.ACCOUNT_ACTIVATED, ACCOUNT, id.toString(), Map.of("demo", "true"));
     }
@@ -413,7 +414,7 @@ public class StaffAccounts {
     public Optional<StaffUser> user(UUID account, Instant signedInAt) {
         return find(account).filter(StaffAccount::enabled).filter(StaffAccount::active)
                 .map(found -> new StaffUser(found.id(), found.name(), found.email(), found.language(), found.roles(),
-                        found.csamClearance(), signedInAt));
+                        found.csamClearance(), signedInAt.truncatedTo(ChronoUnit.MICROS)));
     }
 
     private List<String> newRecoveryCodes(UUID account) {
@@ -434,7 +435,7 @@ public class StaffAccounts {
             return false;
         }
         return jdbc.sql("UPDATE identity_recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL")
-                .params(Timestamp.from(clock.instant()), account, hashes.of(RECOVERY_PURPOSE, code)).update() == 1;
+                .params(Timestamp.from(now()), account, hashes.of(RECOVERY_PURPOSE, code)).update() == 1;
     }
 
     /** Recovery codes not used yet. */
@@ -447,7 +448,7 @@ public class StaffAccounts {
         if (byEmail(account.email()).isPresent()) {
             throw new IllegalArgumentException("An account with this e-mail address exists");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         jdbc.sql("""
                 INSERT INTO identity_account (id, email, name, language, roles, agency, csam_clearance, password_hash,
                     sessions_valid_after, created_at)
@@ -471,7 +472,7 @@ public class StaffAccounts {
 
     private boolean use(TokenKind kind, String token) {
         return jdbc.sql("UPDATE identity_token SET used_at = ? WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?")
-                .params(Timestamp.from(clock.instant()), hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(clock.instant()))
+                .params(Timestamp.from(now()), hashes.of(TOKEN_PURPOSE, token), kind.name(), Timestamp.from(now()))
                 .update() == 1;
     }
 
@@ -479,6 +480,14 @@ public class StaffAccounts {
         policy.check(password, email).ifPresent(weakness -> {
             throw new WeakPassword(weakness);
         });
+    }
+
+    /**
+     * Now, to the microsecond PostgreSQL keeps: a session signed in at the moment its account's sessions were renewed
+     * compares equal, not earlier, whatever the clock's nanoseconds.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     static String normalised(String email) {
