@@ -100,6 +100,20 @@ class ReportFormTest {
     }
 
     @Test
+    void aFieldNoFormHasIsIgnoredEvenWhenItsNameIsNoText() throws Exception {
+        // Found by the fuzz tests: a name with a control character made Spring Security's firewall throw, a 500.
+        post(Map.of("step", "CATEGORY", "category", "cyberbullying"));
+
+        HttpResponse<String> refused = post(Map.of("step", "WHERE", "urls", "javascript:alert(1)", "\u001B\u0015", "x", "\uFFFF", "y"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("<title>Error: Where is it?", "javascript:alert(1)</textarea>");
+
+        HttpResponse<String> taken = post(Map.of("step", "WHERE", "urls", "https://example.org/a", "\u0000", "x"));
+        assertThat(taken.statusCode()).isEqualTo(303);
+        assertThat(get(FORM).body()).contains("<h1>What happened?</h1>");
+    }
+
+    @Test
     void aCategoryThatNeedsAnAddressIsNotPassedWithoutOne() throws Exception {
         post(Map.of("step", "CATEGORY", "category", "csam"));
         HttpResponse<String> where = post(Map.of("step", "WHERE", "platform", "TELEGRAM", "account", "someone"));
