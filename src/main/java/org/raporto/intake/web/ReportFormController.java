@@ -273,7 +273,13 @@ class ReportFormController {
         }
     }
 
-    private String render(Language language, ReportDraft draft, List<FieldError> errors, CsrfToken csrf, Model model) {
+    private String render(Language language, ReportDraft draft, List<FieldError> shown, CsrfToken csrf, Model model) {
+        List<FieldError> errors = shown;
+        if (draft.step == Step.CHECK && errors.isEmpty()) {
+            // The check page shows every answer as chosen. One changed since it was checked (in another tab, or by a
+            // hand-made post that skipped its step) is asked for again, on its own page, with what was typed.
+            errors = check(language, draft, Step.CHECK);
+        }
         String titleKey = "report.step." + draft.step.name() + ".title";
         model.addAttribute("page", pages.page(language, titleKey, FORM, !errors.isEmpty()));
         model.addAttribute("draft", draft);

@@ -114,6 +114,20 @@ class ReportFormTest {
     }
 
     @Test
+    void anAnswerChangedInAnotherTabIsAskedForAgainRatherThanBreakingTheCheckPage() throws Exception {
+        // Found by the fuzz tests: the check page was shown with a "when" no one had chosen, and failed with a 500.
+        walkToCheck();
+        // A second tab of the same browser, still at "What happened?", is sent without a choice.
+        assertThat(post(Map.of("step", "WHAT", "description", SECRET, "happened", "", "childAge", "UNDER_13")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> about = post(Map.of("step", "ABOUT_YOU", "reporterRole", "CHILD", "contactChoice", "ANONYMOUS"));
+        HttpResponse<String> page = about.statusCode() == 303 ? get(FORM) : about;
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Error: What happened?", "Choose when you saw it.", SECRET);
+    }
+
+    @Test
     void aCategoryThatNeedsAnAddressIsNotPassedWithoutOne() throws Exception {
         post(Map.of("step", "CATEGORY", "category", "csam"));
         HttpResponse<String> where = post(Map.of("step", "WHERE", "platform", "TELEGRAM", "account", "someone"));
