@@ -2,11 +2,14 @@ package org.raporto.shared.web;
 
 import java.io.IOException;
 
-import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.catalina.Globals;
+import org.apache.tomcat.util.http.Parameters.FailReason;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,9 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Tomcat reads the fields of a form when something first asks for one (the form-token check of Spring Security,
- * before any controller), and answers a file name with a NUL character in it with an unchecked exception from that
- * call, outside Spring MVC. No browser sends such a name: the request is answered 400 with the error page, and
- * nothing of it is logged.
+ * before any controller). Where a multipart form cannot be read, it throws from that call, outside Spring MVC: its
+ * text fields together over the form limit (a long message pasted beside a screenshot), a file name with a NUL
+ * character in it. Such a request is answered like any other form Tomcat cannot read, with the error page: 413 when
+ * it is too large, 400 otherwise; nothing of it is logged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,19 +34,14 @@ class UnparseableRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         catch (RuntimeException failure) {
-            if (!unparseable(failure) || response.isCommitted()) {
+            // Tomcat notes why it could not read the fields; without a note the failure is someone else's.
+            Object reason = request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR);
+            if (reason == null || response.isCommitted()) {
                 throw failure;
             }
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            // Spring MVC parses a multipart form again for the error page unless it sees that this failed before.
+            request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, new MultipartException("The form could not be read", failure));
+            response.sendError(reason == FailReason.POST_TOO_LARGE ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
         }
-    }
-
-    private static boolean unparseable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidFileNameException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
