@@ -20,7 +20,7 @@ public final class Hostile {
             "'><svg onload=alert(7734)>", "</textarea><script>alert(7734)</script>", "</title><script>alert(7734)</script>",
             "<iframe src=javascript:alert(7734)>", "javascript:alert(7734)", "<a href=\"javascript:alert(7734)\">x</a>",
             "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "<style>*{display:none}</style>", "{{7*7}}${7*7}@{7*7}", "<!--", "]]>",
-            "<base href=//evil.example/>", "<meta http-equiv=refresh content=0;url=//evil.example>", "&lt;script&gt;", "&#x3C;script&#x3E;");
+            "\" onfocus=alert(7734) autofocus=\"", "' onmouseover=alert(7734) x='", "<base href=//evil.example/>", "<meta http-equiv=refresh content=0;url=//evil.example>", "&lt;script&gt;", "&#x3C;script&#x3E;");
     static final List<String> SQL = List.of("' OR '1'='1", "'; DROP TABLE intake_report; --", "1; SELECT pg_sleep(10)--",
             "' UNION SELECT receipt_hash FROM intake_report--", "\\'; --", "$$; DELETE FROM intake_report; $$", "E'\\x00'",
             "'||(SELECT version())||'", "\" OR \"\"=\"", "%' --", "admin'--", "1 OR 1=1");
@@ -54,6 +54,11 @@ public final class Hostile {
             bytes(0xA0, 0xA1), bytes(0xF0, 0x28, 0x8C, 0xBC), bytes(0x1B), bytes(0x7F), bytes(0xC2, 0x85));
 
     private Hostile() {
+    }
+
+    /** The markup among the hostile text, as sent: a page that shows one of these as it is did not escape it. */
+    public static List<String> markup() {
+        return MARKUP;
     }
 
     /** One piece of hostile text of one kind. */
@@ -117,6 +122,11 @@ public final class Hostile {
         Gen<byte[]> broken = Gen.oneOf("%", "%G1", "%4", "%%41", "%u0041", "%C0%80", "%ED%A0%80", "%FF%FE", "+%2B+", "&&=&", "==", "%00",
                 "a=b=c", "%0d%0aX-Injected:%201", "%E2%80%AE").map(Hostile::utf8);
         return Gen.either(escaped, bytes(), broken, random -> concat(List.of(escaped.next(random), broken.next(random))));
+    }
+
+    /** Hostile text as a browser sends a form field: UTF-8, every byte escaped, so that servers take it as it is. */
+    public static Gen<byte[]> encodedText() {
+        return text().map(Hostile::utf8).map(Hostile::percentEncoded);
     }
 
     /** A JSON value of any kind, and now and then something that only looks like one. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A browser without JavaScript, as far as forms go: keeps its cookies, sends the form's token, follows nothing. */
 final class FormClient {
 
+    /** Longer than any answer may take: a request that hangs fails the test rather than holding it. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
@@ -31,6 +35,15 @@ final class FormClient {
     FormClient(int port, String path) throws Exception {
         this.port = port;
         this.path = path;
+        refresh();
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    /** Opens the form again and takes the token it carries now (a session that ended has a new one). */
+    void refresh() throws Exception {
         HttpResponse<String> form = get(path);
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
@@ -38,12 +51,21 @@ final class FormClient {
         csrf = token.group(1);
     }
 
-    String csrf() {
-        return csrf;
+    /** Forgets the session, as a new browser would, and opens the form again. */
+    void restart() throws Exception {
+        ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().removeAll();
+        refresh();
     }
 
     HttpResponse<String> get(String target) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(target)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(target)).timeout(TIMEOUT).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A body exactly as given, bytes and all, with the session's cookie. */
+    HttpResponse<String> postRaw(String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).header("Accept", "text/html").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(Map<String, String> fields) throws Exception {
