@@ -3,7 +3,9 @@ package org.raporto.fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Hostile input for the fuzz tests: text that people and attackers send, raw bytes that are no text at all, JSON that
@@ -138,20 +140,26 @@ public final class Hostile {
         };
     }
 
-    /** A JSON object with the given fields (and some that are not), each field's value valid or hostile. */
-    public static Gen<byte[]> jsonObject(List<String> fields, Gen<byte[]> validValue) {
+    /**
+     * A JSON object with the given fields (and now and then one it should not have), each present or not, and valid
+     * or hostile.
+     *
+     * @param fields each field with the JSON text of a valid value for it
+     */
+    public static Gen<byte[]> jsonObject(Map<String, Gen<String>> fields) {
         return random -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write('{');
             boolean first = true;
-            for (String field : fields) {
-                if (random.nextInt(100) < 40) {
+            for (Map.Entry<String, Gen<String>> field : new TreeMap<>(fields).entrySet()) {
+                if (random.nextInt(100) < 30) {
                     continue;
                 }
-                first = member(out, first, utf8(jsonString(field)), random.nextInt(100) < 45 ? validValue.next(random) : jsonValue().next(random));
+                byte[] value = random.nextInt(100) < 60 ? utf8(field.getValue().next(random)) : jsonValue().next(random);
+                first = member(out, first, utf8(jsonString(field.getKey())), value);
                 if (random.nextInt(100) < 3) {
                     // The same key twice: parsers differ in which one they keep.
-                    first = member(out, false, utf8(jsonString(field)), jsonValue().next(random));
+                    first = member(out, false, utf8(jsonString(field.getKey())), jsonValue().next(random));
                 }
             }
             if (random.nextInt(100) < 15) {
@@ -164,11 +172,14 @@ public final class Hostile {
         };
     }
 
-    /** A header value that HTTP clients agree to send: visible ASCII, spaces and tabs, sometimes valid. */
+    /**
+     * A header value that HTTP clients agree to send: visible ASCII, spaces and tabs, sometimes valid. Never more than
+     * 3000 characters: past 8 KB of headers Tomcat answers itself, before the application.
+     */
     public static Gen<String> headerValue() {
         Gen<String> garbage = random -> {
             StringBuilder value = new StringBuilder();
-            int length = random.nextInt(100) < 5 ? 5000 : random.nextInt(60);
+            int length = random.nextInt(100) < 5 ? 3000 : random.nextInt(60);
             for (int i = 0; i < length; i++) {
                 value.append((char) (random.nextInt(20) == 0 ? '\t' : 0x20 + random.nextInt(0x5F)));
             }
@@ -200,7 +211,9 @@ public final class Hostile {
     private static void writeJsonValue(ByteArrayOutputStream out, Random random, int depth) {
         int kind = random.nextInt(100);
         if (kind < 40 || depth > 3) {
-            out.writeBytes(random.nextInt(100) < 85 ? utf8(jsonString(text().next(random)))
+            // Huge text only at the top: nested in arrays, it would multiply past what a test can hold.
+            Gen<String> text = depth == 0 ? text() : piece();
+            out.writeBytes(random.nextInt(100) < 85 ? utf8(jsonString(text.next(random)))
                     // Raw bytes inside the quotes: no escape can make them UTF-8.
                     : concat(List.of(utf8("\""), bytes().next(random), utf8("\""))));
         }
@@ -212,8 +225,13 @@ public final class Hostile {
             out.writeBytes(utf8(Gen.oneOf("true", "false", "null", "nul", "True", "undefined").next(random)));
         }
         else if (kind < 77) {
+            if (random.nextInt(100) < 5) {
+                // A long array, of numbers only.
+                out.writeBytes(utf8("[" + "1,".repeat(5000) + "1]"));
+                return;
+            }
             out.write('[');
-            int size = random.nextInt(100) < 5 ? 5000 : random.nextInt(4);
+            int size = random.nextInt(4);
             for (int i = 0; i < size; i++) {
                 if (i > 0) {
                     out.write(',');
