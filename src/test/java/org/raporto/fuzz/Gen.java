@@ -57,9 +57,4 @@ public interface Gen<T> {
         List<Gen<? extends T>> choices = List.of(generators);
         return random -> choices.get(random.nextInt(choices.size())).next(random);
     }
-
-    /** From {@code min} to {@code max}, both included. */
-    static Gen<Integer> between(int min, int max) {
-        return random -> min + random.nextInt(max - min + 1);
-    }
 }

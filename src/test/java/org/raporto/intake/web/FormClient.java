@@ -51,12 +51,6 @@ final class FormClient {
         csrf = token.group(1);
     }
 
-    /** Forgets the session, as a new browser would, and opens the form again. */
-    void restart() throws Exception {
-        ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().removeAll();
-        refresh();
-    }
-
     HttpResponse<String> get(String target) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(target)).timeout(TIMEOUT).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
