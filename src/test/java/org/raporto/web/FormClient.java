@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser without JavaScript, as far as forms go: keeps its cookies, sends the form's token, follows nothing. */
 public final class FormClient {
+
+    /** Longer than any answer may take: a request that hangs fails the test rather than holding it. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -53,6 +57,17 @@ public final class FormClient {
 
     public String csrf() {
         return csrf;
+    }
+
+    /** Opens the form again and takes the token it carries now (a session that ended has a new one). */
+    public void refresh() throws Exception {
+        open(path);
+    }
+
+    /** A body exactly as given, bytes and all, with the session's cookie. */
+    public HttpResponse<String> postRaw(String contentType, byte[] body) throws Exception {
+        return http.send(request(path).header("Accept", "text/html").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String target) throws Exception {
@@ -101,7 +116,7 @@ public final class FormClient {
     }
 
     private HttpRequest.Builder request(String target) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target)).timeout(TIMEOUT);
         headers.forEach(request::header);
         return request;
     }

@@ -1,6 +1,7 @@
 package org.raporto.intake.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,12 @@ class ReportFormController {
     private static final LocalizedPaths RECEIPT = LocalizedPaths.of(RECEIPT_SQ, RECEIPT_EN);
     private static final String DRAFT = ReportDraft.class.getName();
     private static final int MAX_TEXT = 200;
+    /**
+     * The fields of the form's pages. Nothing else a request carries is read: Spring Security refuses to read a field
+     * whose name has a control character in it, and no browser sends one.
+     */
+    private static final List<String> FIELDS = List.of("step", "category", "urls", "platform", "account", "description", "happened",
+            "childAge", "reporterRole", "contactChoice", "email", "phone", "consent", "website", "altcha");
 
     private final Pages pages;
     private final Messages messages;
@@ -87,13 +94,24 @@ class ReportFormController {
 
     @PostMapping({FORM_SQ, FORM_EN})
     Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
-            @RequestParam Map<String, String> form, @RequestParam(defaultValue = "next") String action,
+            @RequestParam(defaultValue = "next") String action,
             @RequestParam(name = "screenshot", required = false) @Nullable List<MultipartFile> files) {
         ReportDraft draft = draft(session);
         // Two clicks on "Send" arrive together: one at a time, so that the second sees the first one's receipt.
         synchronized (draft) {
-            return answer(language, request, session, csrf, model, form, action, files == null ? List.of() : files, draft);
+            return answer(language, request, session, csrf, model, fields(request), action, files == null ? List.of() : files, draft);
         }
+    }
+
+    private static Map<String, String> fields(HttpServletRequest request) {
+        Map<String, String> form = new HashMap<>();
+        for (String name : FIELDS) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                form.put(name, value);
+            }
+        }
+        return form;
     }
 
     private Object answer(Language language, HttpServletRequest request, HttpSession session, CsrfToken csrf, Model model,
@@ -255,7 +273,13 @@ class ReportFormController {
         }
     }
 
-    private String render(Language language, ReportDraft draft, List<FieldError> errors, CsrfToken csrf, Model model) {
+    private String render(Language language, ReportDraft draft, List<FieldError> shown, CsrfToken csrf, Model model) {
+        List<FieldError> errors = shown;
+        if (draft.step == Step.CHECK && errors.isEmpty()) {
+            // The check page shows every answer as chosen. One changed since it was checked (in another tab, or by a
+            // hand-made post that skipped its step) is asked for again, on its own page, with what was typed.
+            errors = check(language, draft, Step.CHECK);
+        }
         String titleKey = "report.step." + draft.step.name() + ".title";
         model.addAttribute("page", pages.page(language, titleKey, FORM, !errors.isEmpty()));
         model.addAttribute("draft", draft);

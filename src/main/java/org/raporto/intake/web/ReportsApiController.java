@@ -32,6 +32,7 @@ import org.raporto.intake.Screenshots;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.RateLimits;
+import org.raporto.shared.web.RequestLanguage;
 import org.raporto.tracing.CanonicalUrl;
 import org.raporto.tracing.InvalidUrlException;
 import org.springframework.http.CacheControl;
@@ -304,7 +305,7 @@ class ReportsApiController {
     }
 
     private static Language language(HttpServletRequest request) {
-        return Language.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return RequestLanguage.preferred(request);
     }
 
     /** A report as an app sends it; every field may be missing, and is then checked like an empty form field. */

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +12,18 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.ImageInputStreamImpl;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.twelvemonkeys.imageio.metadata.Entry;
@@ -38,9 +39,10 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
  * camera, software), trailing data and anything a polyglot file hides in it.
  * <p>
  * The limits stop decompression bombs before they cost memory: the file's size first, then the dimensions its
- * header declares (read before any pixel is decoded), then the number of scans of a progressive JPEG. Only a few
- * images are decoded at a time, so that many uploads at once cannot exhaust memory; beyond that an upload is
- * refused as {@link ImageRefused.Reason#BUSY}.
+ * header declares (read before any pixel is decoded), then the number of scans of a progressive JPEG. Damaged data
+ * can still keep a decoder busy far longer than its pixels justify (a WebP of fifty bytes, cut short, decoded for
+ * minutes), so decoding stops at a time limit. Only a few images are decoded at a time, so that many uploads at once
+ * cannot exhaust memory; beyond that an upload is refused as {@link ImageRefused.Reason#BUSY}.
  * <p>
  * Images are decoded in memory only: ImageIO's default would copy the upload to a temporary file in clear.
  */
@@ -56,22 +58,33 @@ public class ImageSanitizer {
     static final int MAX_SIDE = 30_000;
     /** Progressive JPEGs have about ten scans; thousands make a small file that decodes for minutes. */
     static final int MAX_JPEG_SCANS = 100;
+    /** Decoding 40 megapixels takes a second or two; ten leave room for a slow server. */
+    static final Duration MAX_DECODE_TIME = Duration.ofSeconds(10);
     private static final float JPEG_QUALITY = 0.9f;
 
     private final int maxBytes;
     private final long maxPixels;
     private final Semaphore decoding;
     private final Duration wait;
+    private final Duration decodeTime;
 
     public ImageSanitizer() {
-        this(MAX_BYTES, MAX_PIXELS, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(20));
+        this(MAX_BYTES, MAX_PIXELS, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(20), MAX_DECODE_TIME);
     }
 
     ImageSanitizer(int maxBytes, long maxPixels, int concurrentDecodes, Duration wait) {
+        this(maxBytes, maxPixels, concurrentDecodes, wait, MAX_DECODE_TIME);
+    }
+
+    /**
+     * @param decodeTime how long one image may take to decode; beyond it the upload is refused as unreadable
+     */
+    ImageSanitizer(int maxBytes, long maxPixels, int concurrentDecodes, Duration wait, Duration decodeTime) {
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
         this.decoding = new Semaphore(concurrentDecodes, true);
         this.wait = wait;
+        this.decodeTime = decodeTime;
     }
 
     /**
@@ -88,6 +101,9 @@ public class ImageSanitizer {
         if (format == Format.JPEG && scans(upload) > MAX_JPEG_SCANS) {
             throw new ImageRefused(ImageRefused.Reason.UNREADABLE);
         }
+        if (format == Format.WEBP && cutShort(upload)) {
+            throw new ImageRefused(ImageRefused.Reason.UNREADABLE);
+        }
         try {
             if (!decoding.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ImageRefused(ImageRefused.Reason.BUSY);
@@ -98,7 +114,7 @@ public class ImageSanitizer {
             throw new ImageRefused(ImageRefused.Reason.BUSY);
         }
         try {
-            BufferedImage pixels = decode(upload, format);
+            BufferedImage pixels = decode(upload, format, System.nanoTime() + decodeTime.toNanos());
             return encode(pixels, format);
         }
         finally {
@@ -106,9 +122,9 @@ public class ImageSanitizer {
         }
     }
 
-    private BufferedImage decode(byte[] upload, Format format) {
+    private BufferedImage decode(byte[] upload, Format format, long deadline) {
         ImageReader reader = format.reader();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
+        try (ImageInputStream in = new GuardedInput(upload, deadline)) {
             reader.setInput(in, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
@@ -119,7 +135,7 @@ public class ImageSanitizer {
                 throw new ImageRefused(ImageRefused.Reason.TOO_MANY_PIXELS);
             }
             BufferedImage decoded = reader.read(0);
-            return upright(decoded, format == Format.JPEG ? orientation(upload) : 1);
+            return upright(decoded, format == Format.JPEG ? orientation(upload, deadline) : 1);
         }
         catch (IOException | RuntimeException broken) {
             // Decoders answer damaged input with any runtime exception; all of them mean the same to the reporter.
@@ -214,8 +230,8 @@ public class ImageSanitizer {
     }
 
     /** The camera's orientation tag, 1 (as stored) when there is none or it cannot be read. */
-    private static int orientation(byte[] jpeg) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+    private static int orientation(byte[] jpeg, long deadline) {
+        try (ImageInputStream in = new GuardedInput(jpeg, deadline)) {
             List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(in, com.twelvemonkeys.imageio.metadata.jpeg.JPEG.APP1, "Exif");
             if (exif.isEmpty()) {
                 return 1;
@@ -225,7 +241,7 @@ public class ImageSanitizer {
             if (data.read() < 0) {
                 return 1;
             }
-            try (ImageInputStream tiff = new MemoryCacheImageInputStream(data)) {
+            try (ImageInputStream tiff = new GuardedInput(data.readAllBytes(), deadline)) {
                 Entry entry = new TIFFReader().read(tiff).getEntryById(TIFF.TAG_ORIENTATION);
                 return entry != null && entry.getValue() instanceof Number number ? number.intValue() : 1;
             }
@@ -233,6 +249,15 @@ public class ImageSanitizer {
         catch (IOException | RuntimeException unreadable) {
             return 1;
         }
+    }
+
+    /**
+     * A WebP whose RIFF header declares more bytes than the file has was cut short: its decoder would read on past the
+     * end as if it were zeros. Bytes after the declared end are allowed; they are dropped with the rest of the file.
+     */
+    private static boolean cutShort(byte[] webp) {
+        long declared = (webp[4] & 0xFFL) | (webp[5] & 0xFFL) << 8 | (webp[6] & 0xFFL) << 16 | (webp[7] & 0xFFL) << 24;
+        return declared + 8 > webp.length;
     }
 
     /** Start-of-scan markers: in the compressed data every 0xFF is followed by 0x00 or a restart marker. */
@@ -244,6 +269,73 @@ public class ImageSanitizer {
             }
         }
         return scans;
+    }
+
+    /**
+     * The upload as decoders read it: from memory, only until the deadline, and not on and on past its end. Every
+     * decoder, native or not, reads through here, so a decoder lost in garbage stops with an {@link IIOException},
+     * which is not the end-of-file that some decoders take for more zeros.
+     */
+    private static final class GuardedInput extends ImageInputStreamImpl {
+
+        /** A sound decoder looks a few bytes past the end at most; one that keeps trying is decoding nothing. */
+        private static final int MAX_READS_PAST_END = 1000;
+
+        private final byte[] bytes;
+        private final long deadline;
+        private int reads;
+        private int readsPastEnd;
+
+        GuardedInput(byte[] bytes, long deadline) {
+            this.bytes = bytes;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkTime();
+            bitOffset = 0;
+            if (streamPos >= bytes.length) {
+                return pastEnd();
+            }
+            return bytes[(int) streamPos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, buffer.length);
+            checkTime();
+            bitOffset = 0;
+            if (length == 0) {
+                return 0;
+            }
+            if (streamPos >= bytes.length) {
+                return pastEnd();
+            }
+            int n = (int) Math.min(length, bytes.length - streamPos);
+            System.arraycopy(bytes, (int) streamPos, buffer, offset, n);
+            streamPos += n;
+            return n;
+        }
+
+        @Override
+        public long length() {
+            return bytes.length;
+        }
+
+        private int pastEnd() throws IIOException {
+            if (++readsPastEnd > MAX_READS_PAST_END) {
+                throw new IIOException("Reading on past the end of the image");
+            }
+            return -1;
+        }
+
+        /** The clock is read once in a thousand reads: WebP is read a byte at a time. */
+        private void checkTime() throws IIOException {
+            if ((++reads & 0x3FF) == 0 && System.nanoTime() - deadline > 0) {
+                throw new IIOException("Decoding took longer than allowed");
+            }
+        }
     }
 
     /** The formats taken, recognised by their first bytes. */

@@ -3,9 +3,7 @@ package org.raporto.shared.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
-import org.springframework.http.HttpHeaders;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,7 +47,7 @@ public class ApiRequestSizeLimit extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             // The message is ours and holds no quote or backslash, so it needs no JSON escaping.
-            String detail = messages.get(Language.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), "api.error.tooLarge");
+            String detail = messages.get(RequestLanguage.preferred(request), "api.error.tooLarge");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
                     + detail + "\",\"maxBytes\":" + MAX_BYTES + "}");
             return;

@@ -1,6 +1,9 @@
 package org.raporto.shared.web;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +22,24 @@ public final class RequestLanguage {
         if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
             path = path.substring(contextPath.length());
         }
-        return Language.fromPath(path).orElseGet(() -> Language.negotiate(request.getHeader("Accept-Language")));
+        return Language.fromPath(path).orElseGet(() -> preferred(request));
+    }
+
+    /** The language the visitor's browser prefers, Albanian when it says none we have. */
+    public static Language preferred(HttpServletRequest request) {
+        return Language.negotiate(acceptLanguage(request));
+    }
+
+    /**
+     * The browser's preferences as sent, or none when Spring Security's firewall refuses to read them (a control
+     * character in the header, which no browser sends): choosing a language must never fail a request.
+     */
+    private static @Nullable String acceptLanguage(HttpServletRequest request) {
+        try {
+            return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        catch (RequestRejectedException refused) {
+            return null;
+        }
     }
 }

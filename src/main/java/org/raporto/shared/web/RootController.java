@@ -1,22 +1,22 @@
 package org.raporto.shared.web;
 
-import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The bare address sends each visitor to the home page in their language, Albanian when we cannot tell. */
 @Controller
 class RootController {
 
     @GetMapping("/")
-    ResponseEntity<Void> root(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+    ResponseEntity<Void> root(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.FOUND)
-                .header(HttpHeaders.LOCATION, Language.negotiate(acceptLanguage).homePath())
+                .header(HttpHeaders.LOCATION, RequestLanguage.preferred(request).homePath())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .build();
     }

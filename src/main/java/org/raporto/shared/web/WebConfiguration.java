@@ -45,6 +45,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
         // Last, after Spring MVC has turned the exceptions it knows (404, 405, 400…) into statuses.
+        resolvers.add(new UnreadableRequestResolver());
         resolvers.add(new UnexpectedErrorResolver());
     }
 

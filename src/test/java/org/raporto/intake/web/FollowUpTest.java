@@ -152,6 +152,20 @@ class FollowUpTest {
     }
 
     @Test
+    void aMessageTooLongForAFormWithAScreenshotIsRefusedWithAPage(CapturedOutput output) throws Exception {
+        // Found by the fuzz tests: Tomcat refuses the text fields of a multipart form over 256 KB with an exception: a 500.
+        post(Map.of("action", "open", "receipt", report.receiptIfNew().orElseThrow().formatted()));
+
+        HttpResponse<String> answer = form.postWithFiles(Map.of("action", "reply", "message", "A long chat 51c3 ".repeat(20_000)),
+                List.of(FormClient.Upload.screenshot("chat.png", TestImages.png(30, 30, Color.RED))));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("<html lang=\"en\"", "The request could not be processed").doesNotContain("Exception");
+        assertThat(get().body()).as("the report is still open").contains(report.reference());
+        assertThat(output.getAll()).doesNotContain(" ERROR ", "51c3");
+    }
+
+    @Test
     void noScreenshotIsTakenWithMessagesAboutChildSexualAbuse() throws Exception {
         Acknowledgement csam = intake.submit(new NewReport("csam", List.of(new org.raporto.intake.ReportedItem.Address(
                 org.raporto.tracing.CanonicalUrl.parse("https://example.org/x"))), "", Happened.TODAY, AgeBand.UNKNOWN, ReporterRole.OTHER, null),

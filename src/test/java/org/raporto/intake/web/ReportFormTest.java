@@ -101,6 +101,34 @@ class ReportFormTest {
     }
 
     @Test
+    void aFieldNoFormHasIsIgnoredEvenWhenItsNameIsNoText() throws Exception {
+        // Found by the fuzz tests: a name with a control character made Spring Security's firewall throw, a 500.
+        post(Map.of("step", "CATEGORY", "category", "cyberbullying"));
+
+        HttpResponse<String> refused = post(Map.of("step", "WHERE", "urls", "javascript:alert(1)", "\u001B\u0015", "x", "\uFFFF", "y"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("<title>Error: Where is it?", "javascript:alert(1)</textarea>");
+
+        HttpResponse<String> taken = post(Map.of("step", "WHERE", "urls", "https://example.org/a", "\u0000", "x"));
+        assertThat(taken.statusCode()).isEqualTo(303);
+        assertThat(get(FORM).body()).contains("<h1>What happened?</h1>");
+    }
+
+    @Test
+    void anAnswerChangedInAnotherTabIsAskedForAgainRatherThanBreakingTheCheckPage() throws Exception {
+        // Found by the fuzz tests: the check page was shown with a "when" no one had chosen, and failed with a 500.
+        walkToCheck();
+        // A second tab of the same browser, still at "What happened?", is sent without a choice.
+        assertThat(post(Map.of("step", "WHAT", "description", SECRET, "happened", "", "childAge", "UNDER_13")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> about = post(Map.of("step", "ABOUT_YOU", "reporterRole", "CHILD", "contactChoice", "ANONYMOUS"));
+        HttpResponse<String> page = about.statusCode() == 303 ? get(FORM) : about;
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Error: What happened?", "Choose when you saw it.", SECRET);
+    }
+
+    @Test
     void aCategoryThatNeedsAnAddressIsNotPassedWithoutOne() throws Exception {
         post(Map.of("step", "CATEGORY", "category", "csam"));
         HttpResponse<String> where = post(Map.of("step", "WHERE", "platform", "TELEGRAM", "account", "someone"));

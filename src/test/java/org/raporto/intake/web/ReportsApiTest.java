@@ -10,8 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reporting API as an app uses it, and as a fuzzer does. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ReportsApiTest {
 
     private static final String VALID = """
@@ -142,6 +146,19 @@ class ReportsApiTest {
             assertThat(answer.statusCode()).as(body.toString()).isBetween(400, 499);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM intake_report").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aLanguageHeaderTheFirewallRefusesIsTakenForNoneAndTheAnswerIsAProblem(CapturedOutput output) throws Exception {
+        // Found by the fuzz tests: reading Accept-Language with a C1 control character in it failed the error handler.
+        String head;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Accept-Language: en\u0085\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            head = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(head).startsWith("HTTP/1.1 400").contains("application/problem+json", "nuk është JSON");
+        assertThat(output.getAll()).doesNotContain("Failure in @ExceptionHandler", "RequestRejectedException");
     }
 
     private HttpResponse<String> post(String path, String json, String language, String idempotencyKey) throws Exception {

@@ -121,6 +121,42 @@ class ImageSanitizerTest {
     }
 
     @Test
+    void refusesAWebpCutShortAtOnceRatherThanDecodingZerosForHalfAMinute() {
+        // Found by the fuzz tests: the lossless WebP missing twelve bytes of its 50 took 34 s to "decode" and was taken.
+        byte[] webp = resource("pattern-lossless.webp");
+        byte[] cutShort = concat(java.util.Arrays.copyOf(webp, 36), java.util.Arrays.copyOfRange(webp, 48, 50));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> sanitizer.clean(cutShort))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.UNREADABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void stopsADecoderThatReadsOnPastTheEndOfTheData() {
+        // Found by the fuzz tests: three bytes slipped into a lossless WebP's header make it declare 10,560 × 1,721
+        // pixels with data for almost none; the decoder read on past the end for two minutes, then took it.
+        byte[] webp = resource("pattern-lossless.webp");
+        byte[] garbled = concat(concat(java.util.Arrays.copyOf(webp, 22), new byte[] {0x29, (byte) 0xAE, 0x11}),
+                java.util.Arrays.copyOfRange(webp, 22, webp.length));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> sanitizer.clean(garbled))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.UNREADABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void stopsDecodingAtTheTimeLimit() {
+        byte[] noise = resource("noise-alpha.webp");
+        ImageSanitizer impatient = new ImageSanitizer(ImageSanitizer.MAX_BYTES, ImageSanitizer.MAX_PIXELS, 1, Duration.ofSeconds(1), Duration.ZERO);
+
+        assertThatThrownBy(() -> impatient.clean(noise))
+                .isInstanceOfSatisfying(ImageRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.UNREADABLE));
+        assertThat(sanitizer.clean(noise).width()).as("within the default limit").isPositive();
+    }
+
+    @Test
     void refusesFilesLargerThanTheLimitWithoutReadingThem() {
         ImageSanitizer small = new ImageSanitizer(1000, ImageSanitizer.MAX_PIXELS, 1, Duration.ofSeconds(1));
 

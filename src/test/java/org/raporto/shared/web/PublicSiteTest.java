@@ -192,6 +192,18 @@ class PublicSiteTest {
     }
 
     @Test
+    void aBrowserNameInARequestTomcatCannotParseNeverReachesTheLog(CapturedOutput output) throws Exception {
+        // Found by the fuzz tests: Tomcat logged the first unparseable request at INFO, with the header line at fault.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /sq/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: " + VISITOR_AGENT + "\u0001\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+        assertThat(output.getAll()).doesNotContain("Canary-Agent-4f1c", "Error parsing HTTP request header");
+    }
+
+    @Test
     void hostileAddressesAreAnsweredWithoutAServerError() throws Exception {
         for (String path : new String[] {"/sq/%3Cscript%3Ealert(1)%3C/script%3E", "/en/" + "a".repeat(4000),
                 "/sq/%F0%9F%98%80%C3%AB", "/sq/..%2F..%2Fetc%2Fpasswd", "/en/about?x=%00%FF", "/sq/%25E0%25A4"}) {
