@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.raporto.shared.crypto.LookupHashes;
+import org.raporto.shared.web.RateLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SignInThrottle {
-
-    private static final int FREE_FAILURES = 3;
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final LookupHashes hashes;
@@ -60,12 +58,7 @@ public class SignInThrottle {
     }
 
     static Duration delay(int failures) {
-        if (failures <= FREE_FAILURES) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(failures - FREE_FAILURES, 20);
-        Duration wait = Duration.ofSeconds(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return RateLimits.backOff(failures, 3);
     }
 
     private byte[] hash(String key) {

@@ -43,6 +43,7 @@ class SignInController {
     static final String PENDING = SignInController.class.getName() + ".pending";
     private static final String CODES_TO_SHOW = SignInController.class.getName() + ".codes";
     private static final RateLimits.Limit SIGN_INS = new RateLimits.Limit("staff-sign-in", 60, 600);
+    private static final String SIGN_IN_FAILURES = "staff-sign-in-failures";
 
     private final StaffPages pages;
     private final StaffAccounts accounts;
@@ -73,16 +74,19 @@ class SignInController {
             return loginPage(request, csrf, model, typed, null, new Problem("signIn.error.tooMany"));
         }
         String key = "email:" + typed.strip().toLowerCase(java.util.Locale.ROOT);
-        Optional<Duration> wait = throttle.waitFor(key);
+        // A growing wait both per e-mail tried (any node, in the database) and per address (in memory, hashed).
+        Optional<Duration> wait = throttle.waitFor(key).or(() -> limits.waitAfterFailures(SIGN_IN_FAILURES, request));
         if (wait.isPresent()) {
             return loginPage(request, csrf, model, typed, null, waitMessage(wait.get()));
         }
         Optional<UUID> account = password.length() > 1000 ? Optional.empty() : accounts.checkPassword(typed, password);
         if (account.isEmpty()) {
             throttle.failed(key);
+            limits.failed(SIGN_IN_FAILURES, request);
             return loginPage(request, csrf, model, typed, null, new Problem("signIn.error.wrong"));
         }
         throttle.succeeded(key);
+        limits.succeeded(SIGN_IN_FAILURES, request);
         request.changeSessionId();
         request.getSession().setAttribute(PENDING, account.get());
         return redirect(accounts.isActive(account.get()) ? CODE : ENROL);

@@ -7,11 +7,13 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -32,11 +34,14 @@ public class RateLimits {
 
     /** At most this many distinct addresses are counted at once; beyond it the counters start again. */
     private static final int MAX_TRACKED = 200_000;
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+    private static final int FREE_FAILURES_PER_ADDRESS = 10;
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Bucket> overall = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private volatile DailyKey key;
 
     RateLimits(Clock clock) {
@@ -61,6 +66,49 @@ public class RateLimits {
         }
         Bucket everyone = overall.computeIfAbsent(limit.name(), missing -> bucket(limit.overallPerMinute(), Duration.ofMinutes(1)));
         return everyone.tryConsume(1);
+    }
+
+    /**
+     * How long this address must wait before trying this again, after failures: ten are free (an office may sign in
+     * from one address), then 2, 4, 8… seconds up to 15 minutes. Empty when it may try now.
+     */
+    public Optional<Duration> waitAfterFailures(String name, HttpServletRequest request) {
+        Failures known = failures.get(failureKey(name, request));
+        Instant now = clock.instant();
+        return known == null || !known.nextAt().isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, known.nextAt()));
+    }
+
+    /** Counts a failed try from this address. */
+    public void failed(String name, HttpServletRequest request) {
+        if (failures.size() > MAX_TRACKED) {
+            failures.clear();
+        }
+        Instant now = clock.instant();
+        failures.compute(failureKey(name, request), (key, known) -> {
+            int count = known == null ? 1 : known.count() + 1;
+            return new Failures(count, now.plus(backOff(count, FREE_FAILURES_PER_ADDRESS)));
+        });
+    }
+
+    /** A success from this address forgets its failures. */
+    public void succeeded(String name, HttpServletRequest request) {
+        failures.remove(failureKey(name, request));
+    }
+
+    /** After the free failures, the wait doubles from 2 seconds up to 15 minutes. */
+    public static Duration backOff(int failures, int free) {
+        if (failures <= free) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.ofSeconds(1L << Math.min(failures - free, 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private String failureKey(String name, HttpServletRequest request) {
+        return name + ':' + currentKey().hash(network(request.getRemoteAddr()));
+    }
+
+    private record Failures(int count, Instant nextAt) {
     }
 
     /**

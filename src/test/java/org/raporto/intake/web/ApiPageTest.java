@@ -98,7 +98,7 @@ class ApiPageTest {
     void theLimitsAndTheStateOfTheProofOfWorkComeFromTheSettings() throws Exception {
         String page = get("/en/api").body();
         // The test settings raise the hourly limits and switch the proof of work off.
-        assertThat(page).contains("may send 10,000 reports and 10,000 follow-up requests an hour", "600 reports and 1,200 follow-up requests a minute")
+        assertThat(page).contains("may send 10,000 reports and 10,000 follow-up requests an hour", "100,000 reports and 100,000 follow-up requests a minute")
                 .contains("at most 64 KiB", "proof of work is switched off for now");
     }
 
