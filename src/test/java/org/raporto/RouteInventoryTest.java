@@ -1,6 +1,5 @@
 package org.raporto;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

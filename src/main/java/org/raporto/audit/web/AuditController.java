@@ -1,6 +1,5 @@
 package org.raporto.audit.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;

@@ -9,7 +9,6 @@ import org.raporto.identity.WeakPassword;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
