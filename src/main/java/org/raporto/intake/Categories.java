@@ -1,11 +1,15 @@
 package org.raporto.intake;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.raporto.audit.Actor;
 import org.raporto.audit.AuditAction;
@@ -45,39 +49,50 @@ public class Categories {
     /**
      * Changes a category as an administrator decided, in both languages at once, and audits it.
      *
-     * @throws IllegalArgumentException when a text is missing or too long, or screenshots or anything but an address
-     *                                  are asked of child sexual abuse reports
+     * @throws IllegalArgumentException when a text is missing or too long, the retention period is outside 1 to
+     *                                  3,650 days, or screenshots or anything but an address are asked of child sexual
+     *                                  abuse reports
      */
     @Transactional
-    public void change(String code, Map<Language, Category.Text> texts, Category.Requirement requires, boolean attachmentsAllowed,
-            Category.Priority priority, boolean active, Actor by) {
-        if (code.equals(CSAM) && (attachmentsAllowed || requires != Category.Requirement.URL)) {
+    public void change(Category changed, boolean active, Actor by) {
+        String code = changed.code();
+        if (code.equals(CSAM) && (changed.attachmentsAllowed() || changed.requires() != Category.Requirement.URL)) {
             throw new IllegalArgumentException("Child sexual abuse reports need an address and take no screenshots");
         }
+        if (changed.retentionDays() < 1 || changed.retentionDays() > Category.LONGEST_RETENTION_DAYS) {
+            throw new IllegalArgumentException("A retention period is between 1 and 3,650 days");
+        }
         for (Language language : Language.values()) {
-            Category.Text text = texts.get(language);
-            if (text == null || text.name().isBlank() || text.name().length() > 120 || text.guidance().isBlank() || text.guidance().length() > 2000) {
+            Category.Text text = changed.in(language);
+            if (text.name().isBlank() || text.name().length() > 120 || text.guidance().isBlank() || text.guidance().length() > 2000) {
                 throw new IllegalArgumentException("Every language needs a name (up to 120 characters) and guidance (up to 2,000)");
             }
         }
-        int changed = jdbc.sql("UPDATE intake_category SET requires = ?, attachments_allowed = ?, default_priority = ?, active = ? WHERE code = ?")
-                .params(requires.name(), attachmentsAllowed, priority.name(), active, code).update();
-        if (changed == 0) {
+        String[] routing = changed.routing().stream().map(Enum::name).toArray(String[]::new);
+        int updated = jdbc.sql("""
+                UPDATE intake_category SET requires = ?, attachments_allowed = ?, default_priority = ?, active = ?, retention_days = ?,
+                    default_routing = ? WHERE code = ?""")
+                .params(changed.requires().name(), changed.attachmentsAllowed(), changed.priority().name(), active, changed.retentionDays(),
+                        routing, code).update();
+        if (updated == 0) {
             throw new IllegalArgumentException("No such category");
         }
-        texts.forEach((language, text) -> jdbc.sql("""
+        changed.texts().forEach((language, text) -> jdbc.sql("""
                 INSERT INTO intake_category_text (category_code, language, name, guidance) VALUES (?, ?, ?, ?)
                 ON CONFLICT (category_code, language) DO UPDATE SET name = excluded.name, guidance = excluded.guidance""")
                 .params(code, language.code(), text.name().strip(), text.guidance().strip()).update());
-        audit.record(by, AuditAction.CATEGORY_CHANGED, "category", code, Map.of("requires", requires.name(),
-                "attachmentsAllowed", String.valueOf(attachmentsAllowed), "priority", priority.name(), "active", String.valueOf(active)));
+        audit.record(by, AuditAction.CATEGORY_CHANGED, "category", code, Map.of("requires", changed.requires().name(),
+                "attachmentsAllowed", String.valueOf(changed.attachmentsAllowed()), "priority", changed.priority().name(),
+                "active", String.valueOf(active), "retentionDays", String.valueOf(changed.retentionDays()),
+                "routing", String.join(",", routing)));
     }
 
     private List<Listed> load(boolean onlyActive) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, Map<Language, Category.Text>> texts = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT c.code, c.requires, c.attachments_allowed, c.default_priority, c.active, t.language, t.name, t.guidance
+                SELECT c.code, c.requires, c.attachments_allowed, c.default_priority, c.active, c.retention_days, c.default_routing,
+                       t.language, t.name, t.guidance
                 FROM intake_category c JOIN intake_category_text t ON t.category_code = c.code
                 WHERE c.active OR NOT :onlyActive
                 ORDER BY c.position
@@ -85,7 +100,7 @@ public class Categories {
             String code = result.getString("code");
             rows.putIfAbsent(code, new Row(code, Category.Requirement.valueOf(result.getString("requires")),
                     result.getBoolean("attachments_allowed"), Category.Priority.valueOf(result.getString("default_priority")),
-                    result.getBoolean("active")));
+                    result.getBoolean("active"), result.getInt("retention_days"), recipients(result.getArray("default_routing"))));
             Category.Text text = new Category.Text(result.getString("name"), result.getString("guidance"));
             // Texts in a language the portal does not offer are kept for the day it does.
             Language.fromCode(result.getString("language")).ifPresent(language -> texts
@@ -103,7 +118,8 @@ public class Categories {
             for (Language language : Language.values()) {
                 text.putIfAbsent(language, new Category.Text("", ""));
             }
-            categories.add(new Listed(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(), text), row.active(), complete));
+            categories.add(new Listed(new Category(row.code(), row.requires(), row.attachmentsAllowed(), row.priority(),
+                    row.retentionDays(), row.routing(), text), row.active(), complete));
         }
         return categories;
     }
@@ -120,7 +136,15 @@ public class Categories {
     public record Listed(Category category, boolean active, boolean complete) {
     }
 
+    private static Set<Category.Recipient> recipients(Array names) throws SQLException {
+        Set<Category.Recipient> recipients = EnumSet.noneOf(Category.Recipient.class);
+        for (Object name : (Object[]) names.getArray()) {
+            recipients.add(Category.Recipient.valueOf((String) name));
+        }
+        return recipients;
+    }
+
     private record Row(String code, Category.Requirement requires, boolean attachmentsAllowed, Category.Priority priority,
-            boolean active) {
+            boolean active, int retentionDays, Set<Category.Recipient> routing) {
     }
 }

@@ -1,9 +1,12 @@
 package org.raporto.intake.web;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.raporto.audit.Actor;
 import org.raporto.intake.Categories;
@@ -27,7 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Administrators edit the report categories: names and guidance in every language, what a report must point at,
- * whether screenshots are taken, the first priority, and whether the category is offered. Reports of child sexual
+ * whether screenshots are taken, the first priority, how long a closed report keeps personal data, who reports are
+ * usually passed to, and whether the category is offered. Reports of child sexual
  * abuse always need an address and never take screenshots, whatever is posted.
  */
 @Controller
@@ -67,21 +71,38 @@ class CategoriesAdminController {
         for (Language language : Language.values()) {
             texts.put(language, new Category.Text(clip(form.get("name-" + language.code()), 200), clip(form.get("guidance-" + language.code()), 3000)));
         }
-        Category.Requirement requires = parse(Category.Requirement.class, form.get("requires"), found.get().category().requires());
-        Category.Priority priority = parse(Category.Priority.class, form.get("priority"), found.get().category().priority());
-        boolean screenshots = "true".equals(form.get("attachmentsAllowed"));
+        Category current = found.get().category();
+        Category.Requirement requires = parse(Category.Requirement.class, form.get("requires"), current.requires());
+        Category.Priority priority = parse(Category.Priority.class, form.get("priority"), current.priority());
+        Set<Category.Recipient> routing = EnumSet.noneOf(Category.Recipient.class);
+        for (Category.Recipient recipient : Category.Recipient.values()) {
+            if ("true".equals(form.get("routing-" + recipient.name()))) {
+                routing.add(recipient);
+            }
+        }
+        String retention = clip(form.get("retentionDays"), 20).strip();
         boolean active = "true".equals(form.get("active"));
-        Categories.Listed typed = new Categories.Listed(new Category(code, requires, screenshots, priority, texts), active, true);
+        Category typed = new Category(code, requires, "true".equals(form.get("attachmentsAllowed")), priority,
+                retention.matches("[0-9]{1,4}") ? Integer.parseInt(retention) : 0, routing, texts);
         StaffPage page = pages.page(request, "categories.edit.title", true);
-        try {
-            categories.change(code, texts, requires, screenshots, priority, active, new Actor(admin.id(), admin.name()));
-            return redirect(CATEGORIES);
+        List<FieldError> errors = new ArrayList<>();
+        if (typed.retentionDays() < 1 || typed.retentionDays() > Category.LONGEST_RETENTION_DAYS) {
+            errors.add(new FieldError("retentionDays", page.t("categories.error.retention")));
         }
-        catch (IllegalArgumentException refused) {
-            String key = code.equals("csam") && (screenshots || requires != Category.Requirement.URL)
-                    ? "categories.error.csam" : "categories.error.texts";
-            return form(request, csrf, model, typed, List.of(new org.raporto.intake.web.FieldError("name-" + Language.SQ.code(), page.t(key))));
+        if (code.equals("csam") && (typed.attachmentsAllowed() || requires != Category.Requirement.URL)) {
+            errors.add(new FieldError("requires-URL", page.t("categories.error.csam")));
         }
+        if (errors.isEmpty()) {
+            try {
+                categories.change(typed, active, new Actor(admin.id(), admin.name()));
+                return redirect(CATEGORIES);
+            }
+            catch (IllegalArgumentException refused) {
+                errors.add(new FieldError("name-" + Language.SQ.code(), page.t("categories.error.texts")));
+            }
+        }
+        model.addAttribute("retentionTyped", retention);
+        return form(request, csrf, model, new Categories.Listed(typed, active, true), errors);
     }
 
     private String form(HttpServletRequest request, CsrfToken csrf, Model model, Categories.Listed listed, List<FieldError> errors) {
@@ -92,6 +113,10 @@ class CategoriesAdminController {
         model.addAttribute("languages", Language.values());
         model.addAttribute("requirements", Category.Requirement.values());
         model.addAttribute("priorities", Category.Priority.values());
+        model.addAttribute("recipients", Category.Recipient.values());
+        if (!model.containsAttribute("retentionTyped")) {
+            model.addAttribute("retentionTyped", String.valueOf(listed.category().retentionDays()));
+        }
         return "intake/admin-category";
     }
 

@@ -72,6 +72,33 @@ class CategoriesAdminTest {
         assertThat(analyst.get("/staff/admin/categories").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void retentionAndDefaultRoutingAreKeptAndAWrongPeriodIsExplainedWithWhatWasTyped() throws Exception {
+        FormClient admin = TestStaff.signedIn(port, accounts, EnumSet.of(Role.ADMIN));
+        assertThat(admin.open("/staff/admin/categories/fraud").body())
+                .contains("value=\"90\"", "name=\"routing-POLICE\" id=\"routing-POLICE\" value=\"true\" checked");
+        Map<String, String> form = form("Mashtrim", "Oferta të rreme.", "Fraud", "Fake offers.");
+        form.put("retentionDays", "99999");
+        form.put("routing-REGULATOR", "true");
+
+        var refused = admin.post("/staff/admin/categories/fraud", form);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Error: Change a category", "Enter a number of days from 1 to 3650", "value=\"99999\"",
+                "name=\"routing-REGULATOR\" id=\"routing-REGULATOR\" value=\"true\" checked");
+        assertThat(jdbc.sql("SELECT retention_days FROM intake_category WHERE code = 'fraud'").query(Integer.class).single()).isEqualTo(90);
+
+        form.put("retentionDays", " 30 ");
+        assertThat(admin.post("/staff/admin/categories/fraud", form).statusCode()).isEqualTo(303);
+
+        assertThat(jdbc.sql("SELECT retention_days FROM intake_category WHERE code = 'fraud'").query(Integer.class).single()).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT array_to_string(default_routing, ',') FROM intake_category WHERE code = 'fraud'").query(String.class).single())
+                .isEqualTo("REGULATOR");
+        assertThat(jdbc.sql("SELECT details->>'retentionDays' FROM audit_entry WHERE action = 'CATEGORY_CHANGED' AND object_id = 'fraud'")
+                .query(String.class).single()).isEqualTo("30");
+        assertThat(admin.open("/staff/admin/categories").body()).contains("30 days");
+    }
+
     private static Map<String, String> form(String nameSq, String guidanceSq, String nameEn, String guidanceEn) {
         Map<String, String> form = new HashMap<>();
         form.put("name-sq", nameSq);
@@ -82,6 +109,7 @@ class CategoriesAdminTest {
         form.put("priority", "NORMAL");
         form.put("attachmentsAllowed", "true");
         form.put("active", "true");
+        form.put("retentionDays", "90");
         return form;
     }
 }
