@@ -77,6 +77,36 @@ public enum AuditAction {
     /** A report category was added or changed; the object is the category. */
     CATEGORY_CHANGED,
 
+    /** Someone took a report to work on it; the object is the report, as for every action on a case. */
+    REPORT_CLAIMED,
+
+    /** A report was let go, by its holder or a supervisor; details {@code from}. */
+    REPORT_RELEASED,
+
+    /** A supervisor gave a report to someone; details {@code to}. */
+    REPORT_ASSIGNED,
+
+    /** A second analyst confirmed an item's classification (four eyes); details {@code position} and {@code outcome}. */
+    ITEM_CONFIRMED,
+
+    /** Every item of a report has its final classification. */
+    REPORT_ASSESSED,
+
+    /** A report was closed without being passed on; details {@code reason}. */
+    REPORT_CLOSED,
+
+    /** A report was merged into another as its duplicate; details {@code into}, the other's reference. */
+    REPORT_MERGED,
+
+    /** A staff note was added to a report (never its text). */
+    NOTE_ADDED,
+
+    /** The hotline wrote to the reporter (never the text). */
+    REPLY_SENT,
+
+    /** What the reporter gave was erased at the end of the retention period; details {@code retentionDays}. */
+    REPORT_ERASED,
+
     /**
      * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
      * {@code head} (the sound head's hash), and {@code brokenAt} when broken.

@@ -33,13 +33,15 @@ public class FollowUp {
     private final JdbcClient jdbc;
     private final Envelopes envelopes;
     private final Screenshots screenshots;
+    private final Reports reports;
     private final LookupHashes hashes;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowUp(JdbcClient jdbc, Envelopes envelopes, Screenshots screenshots, LookupHashes hashes, Outbox outbox,
+    FollowUp(JdbcClient jdbc, Envelopes envelopes, Screenshots screenshots, Reports reports, LookupHashes hashes, Outbox outbox,
             ApplicationEventPublisher events, Clock clock) {
+        this.reports = reports;
         this.outbox = outbox;
         this.screenshots = screenshots;
         this.jdbc = jdbc;
@@ -66,15 +68,7 @@ public class FollowUp {
                 .param(id.value())
                 .query((row, number) -> {
                     Envelope envelope = envelopes.open(row.getBytes("data_key"));
-                    List<Message> messages = jdbc.sql("""
-                            SELECT m.author, m.body, m.sent_at,
-                                (SELECT count(*) FROM intake_attachment a WHERE a.message_id = m.id) AS screenshots
-                            FROM intake_message m WHERE m.report_id = ? ORDER BY m.sent_at, m.id""")
-                            .param(id.value())
-                            .query((message, n) -> new Message(Message.Author.valueOf(message.getString("author")),
-                                    envelope.openText("message", message.getBytes("body")), message.getTimestamp("sent_at").toInstant(),
-                                    message.getInt("screenshots")))
-                            .list();
+                    List<Message> messages = reports.messages(id, envelope);
                     return new ReporterView(row.getString("reference"), ReportStatus.valueOf(row.getString("status")), messages,
                             row.getBoolean("attachments_allowed"));
                 })

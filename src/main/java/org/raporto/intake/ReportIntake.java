@@ -112,7 +112,7 @@ public class ReportIntake {
             insertItem(id, position++, item, envelope);
         }
         screenshots.attach(id, null, envelope, report.screenshots());
-        events.publishEvent(new ReportSubmitted(id, reference, category.code(), category.priority(), now));
+        events.publishEvent(new ReportSubmitted(id, reference, channel, category.code(), category.priority(), now));
         return new Acknowledgement(reference, receipt);
     }
 
