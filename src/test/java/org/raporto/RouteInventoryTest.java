@@ -47,7 +47,7 @@ class RouteInventoryTest {
 
     /** Who may use a route. */
     enum Access {
-        EVERYONE, STAFF, ADMIN, PARTNER
+        EVERYONE, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR
     }
 
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
@@ -75,6 +75,16 @@ class RouteInventoryTest {
                 "GET /staff/admin/settings", "POST /staff/admin/settings",
                 "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}")) {
             INVENTORY.put(route, Access.ADMIN);
+        }
+        for (String route : List.of("GET /staff/cases", "POST /staff/cases/next", "POST /staff/cases/preferences", "GET /staff/cases/{id}",
+                "POST /staff/cases/{id}/claim", "POST /staff/cases/{id}/release", "POST /staff/cases/{id}/classify",
+                "POST /staff/cases/{id}/items/{position}/confirm", "POST /staff/cases/{id}/items/{position}/apply-earlier",
+                "POST /staff/cases/{id}/assessed", "POST /staff/cases/{id}/close", "POST /staff/cases/{id}/merge",
+                "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}")) {
+            INVENTORY.put(route, Access.CASEWORK);
+        }
+        for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign")) {
+            INVENTORY.put(route, Access.SUPERVISOR);
         }
     }
 
@@ -125,6 +135,8 @@ class RouteInventoryTest {
                     case STAFF -> role != Role.PARTNER;
                     case ADMIN -> role == Role.ADMIN;
                     case PARTNER -> role == Role.PARTNER;
+                    case CASEWORK -> role == Role.ANALYST || role == Role.SUPERVISOR;
+                    case SUPERVISOR -> role == Role.SUPERVISOR;
                 };
                 check(route, role, allowed, wrong);
             }

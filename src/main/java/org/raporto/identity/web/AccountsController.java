@@ -12,6 +12,7 @@ import org.raporto.identity.Role;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
 import org.raporto.shared.Language;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
@@ -60,16 +61,16 @@ class AccountsController {
             @RequestParam(defaultValue = "false") boolean csamClearance) {
         Set<Role> chosen = chosen(roles);
         InvitationForm typed = new InvitationForm(clip(name, 200), clip(email, 254), clip(language, 5), chosen, clip(agency, 200), csamClearance);
-        List<FieldMessage> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         StaffPage page = pages.page(request, "accounts.title", true);
         if (typed.name().isBlank()) {
-            problems.add(new FieldMessage("name", page.t("activation.error.name")));
+            problems.add(new FieldError("name", page.t("activation.error.name")));
         }
         if (!typed.email().strip().matches("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}")) {
-            problems.add(new FieldMessage("email", page.t("activation.error.email")));
+            problems.add(new FieldError("email", page.t("activation.error.email")));
         }
         if (Language.fromCode(typed.language()).isEmpty()) {
-            problems.add(new FieldMessage("language", page.t("activation.error.language")));
+            problems.add(new FieldError("language", page.t("activation.error.language")));
         }
         problems.addAll(roleProblems(page, chosen, typed.agency()));
         if (!problems.isEmpty()) {
@@ -84,7 +85,7 @@ class AccountsController {
             return SignInController.redirect(ACCOUNTS);
         }
         catch (IllegalArgumentException taken) {
-            return page(request, csrf, model, typed, List.of(new FieldMessage("email", page.t("activation.error.emailTaken"))));
+            return page(request, csrf, model, typed, List.of(new FieldError("email", page.t("activation.error.emailTaken"))));
         }
     }
 
@@ -135,10 +136,10 @@ class AccountsController {
         InvitationForm typed = new InvitationForm(account.get().name(), account.get().email(), account.get().language().code(), chosen,
                 clip(agency, 200), csamClearance);
         StaffPage page = pages.page(request, "accounts.edit.title", true);
-        List<FieldMessage> problems = new ArrayList<>(roleProblems(page, chosen, typed.agency()));
+        List<FieldError> problems = new ArrayList<>(roleProblems(page, chosen, typed.agency()));
         // An administrator cannot take their own administration away: another administrator can.
         if (id.equals(admin.id()) && !chosen.contains(Role.ADMIN)) {
-            problems.add(new FieldMessage("roles", page.t("accounts.error.ownAdmin")));
+            problems.add(new FieldError("roles", page.t("accounts.error.ownAdmin")));
         }
         if (!problems.isEmpty()) {
             return edit(request, csrf, model, account.get(), typed, problems);
@@ -148,7 +149,7 @@ class AccountsController {
     }
 
     private String edit(HttpServletRequest request, CsrfToken csrf, Model model, org.raporto.identity.StaffAccount account,
-            InvitationForm typed, List<FieldMessage> problems) {
+            InvitationForm typed, List<FieldError> problems) {
         model.addAttribute("page", pages.page(request, "accounts.edit.title", !problems.isEmpty()));
         model.addAttribute("csrf", csrf);
         model.addAttribute("account", account);
@@ -170,17 +171,17 @@ class AccountsController {
         return chosen;
     }
 
-    private static List<FieldMessage> roleProblems(StaffPage page, Set<Role> chosen, String agency) {
+    private static List<FieldError> roleProblems(StaffPage page, Set<Role> chosen, String agency) {
         if (chosen.isEmpty()) {
-            return List.of(new FieldMessage("roles", page.t("accounts.error.roles")));
+            return List.of(new FieldError("roles", page.t("accounts.error.roles")));
         }
         if (chosen.contains(Role.PARTNER) && (chosen.size() > 1 || agency.isBlank())) {
-            return List.of(new FieldMessage("roles", page.t("accounts.error.partner")));
+            return List.of(new FieldError("roles", page.t("accounts.error.partner")));
         }
         return List.of();
     }
 
-    private String page(HttpServletRequest request, CsrfToken csrf, Model model, InvitationForm typed, List<FieldMessage> problems) {
+    private String page(HttpServletRequest request, CsrfToken csrf, Model model, InvitationForm typed, List<FieldError> problems) {
         model.addAttribute("page", pages.page(request, "accounts.title", !problems.isEmpty()));
         model.addAttribute("csrf", csrf);
         model.addAttribute("accounts", accounts.all());

@@ -8,10 +8,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.identity.Role;
-import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffAccounts.TokenKind;
+import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.WeakPassword;
 import org.raporto.shared.Language;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -130,7 +131,7 @@ class ActivationController {
         model.addAttribute("state", done ? "DONE" : valid.isEmpty() ? "INVALID" : "OPEN");
         model.addAttribute("invited", valid.flatMap(check -> Optional.ofNullable(check.account())).flatMap(accounts::find).orElse(null));
         model.addAttribute("typed", typed);
-        model.addAttribute("errors", problems.stream().map(problem -> new FieldMessage(problem.field(), page.t(problem.key(),
+        model.addAttribute("errors", problems.stream().map(problem -> new FieldError(problem.field(), page.t(problem.key(),
                 org.raporto.identity.PasswordPolicy.MIN_LENGTH))).toList());
         model.addAttribute("languages", Language.values());
         return "identity/activation";

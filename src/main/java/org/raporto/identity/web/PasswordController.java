@@ -6,6 +6,7 @@ import java.util.List;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
 import org.raporto.identity.WeakPassword;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,15 +47,15 @@ class PasswordController {
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation) {
         StaffPage page = pages.page(request, "password.title", true);
         if (!password.equals(confirmation)) {
-            return page(request, csrf, model, List.of(new FieldMessage("confirmation", page.t("activation.error.confirmation"))), false);
+            return page(request, csrf, model, List.of(new FieldError("confirmation", page.t("activation.error.confirmation"))), false);
         }
         try {
             if (current.length() > 1000 || !accounts.changePassword(user.id(), current, password)) {
-                return page(request, csrf, model, List.of(new FieldMessage("current", page.t("password.error.current"))), false);
+                return page(request, csrf, model, List.of(new FieldError("current", page.t("password.error.current"))), false);
             }
         }
         catch (WeakPassword weak) {
-            return page(request, csrf, model, List.of(new FieldMessage("password",
+            return page(request, csrf, model, List.of(new FieldError("password",
                     page.t("activation.error.password." + weak.weakness().name(), org.raporto.identity.PasswordPolicy.MIN_LENGTH))), false);
         }
         // Sessions signed in before the change end; this one is signed in again from now, under a new id.
@@ -64,7 +65,7 @@ class PasswordController {
         return page(request, csrf, model, List.of(), true);
     }
 
-    private String page(HttpServletRequest request, CsrfToken csrf, Model model, List<FieldMessage> errors, boolean changed) {
+    private String page(HttpServletRequest request, CsrfToken csrf, Model model, List<FieldError> errors, boolean changed) {
         model.addAttribute("page", pages.page(request, "password.title", !errors.isEmpty()));
         model.addAttribute("csrf", csrf);
         model.addAttribute("errors", errors);

@@ -8,6 +8,7 @@ import org.raporto.audit.AuditAction;
 import org.raporto.audit.AuditLog;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
 import org.raporto.shared.web.SiteSettings;
 import org.raporto.shared.web.StaffPage;
@@ -72,11 +73,11 @@ class SettingsController {
             return page(request, csrf, model, typed, List.of(), true);
         }
         catch (IllegalArgumentException invalid) {
-            return page(request, csrf, model, typed, List.of(new FieldMessage("emergency", page.t("settings.error"))), false);
+            return page(request, csrf, model, typed, List.of(new FieldError("emergency", page.t("settings.error"))), false);
         }
     }
 
-    private String page(HttpServletRequest request, CsrfToken csrf, Model model, SettingsForm typed, List<FieldMessage> errors, boolean saved) {
+    private String page(HttpServletRequest request, CsrfToken csrf, Model model, SettingsForm typed, List<FieldError> errors, boolean saved) {
         model.addAttribute("page", pages.page(request, "settings.title", !errors.isEmpty()));
         model.addAttribute("csrf", csrf);
         model.addAttribute("typed", typed);

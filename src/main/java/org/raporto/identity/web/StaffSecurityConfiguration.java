@@ -17,7 +17,8 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The staff and partner areas: signing in is open, everything else needs a signed-in account of the right role —
- * administration for administrators, {@code /partner} for partners only, the rest of {@code /staff} for staff roles.
+ * administration for administrators, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
+ * late list for supervisors), {@code /partner} for partners only, the rest of {@code /staff} for staff roles.
  * Whoever is not signed in is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,8 @@ class StaffSecurityConfiguration {
                         .requestMatchers(SignInController.LOGIN, SignInController.LOGIN + "/**", ActivationController.SETUP,
                                 ActivationController.INVITATION, ActivationController.RESET).permitAll()
                         .requestMatchers("/staff/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/staff/cases/late", "/staff/cases/*/assign").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/cases", "/staff/cases/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(staff)
                         .anyRequest().denyAll())

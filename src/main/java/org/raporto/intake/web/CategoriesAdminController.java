@@ -12,6 +12,7 @@ import org.raporto.audit.Actor;
 import org.raporto.intake.Categories;
 import org.raporto.intake.Category;
 import org.raporto.shared.Language;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SignedIn;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;

@@ -10,6 +10,7 @@ import org.raporto.intake.Receipt;
 import org.raporto.intake.ReportId;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.RateLimits;
 import org.raporto.shared.web.SiteMap;

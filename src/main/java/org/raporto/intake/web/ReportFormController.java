@@ -25,6 +25,7 @@ import org.raporto.intake.Screenshots;
 import org.raporto.intake.web.ReportDraft.Step;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Pages;
 import org.raporto.tracing.CanonicalUrl;

@@ -9,6 +9,7 @@ import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.image.ImageRefused;
 import org.raporto.shared.image.ImageSanitizer;
+import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.RateLimits;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;

@@ -1,4 +1,4 @@
-package org.raporto.intake.web;
+package org.raporto.shared.web;
 
 import java.util.List;
 
