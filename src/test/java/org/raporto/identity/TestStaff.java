@@ -21,9 +21,14 @@ public final class TestStaff {
 
     /** A new active account with these roles, signed in with its password and a code from its (computed) app. */
     public static FormClient signedIn(int port, StaffAccounts accounts, Set<Role> roles) throws Exception {
+        return signedIn(port, accounts, roles, true);
+    }
+
+    /** The same, with or without the clearance for child sexual abuse material. */
+    public static FormClient signedIn(int port, StaffAccounts accounts, Set<Role> roles, boolean cleared) throws Exception {
         String email = "staff." + UUID.randomUUID() + "@example.org";
         String token = accounts.invite(new StaffAccounts.NewAccount("Test " + roles, email, Language.EN, roles,
-                roles.contains(Role.PARTNER) ? "Test agency" : null, true), Actor.system());
+                roles.contains(Role.PARTNER) ? "Test agency" : null, cleared), Actor.system());
         UUID id = accounts.acceptInvitation(token, PASSWORD);
         byte[] secret = accounts.startEnrolment(id);
         long step = Totp.step(Instant.now());

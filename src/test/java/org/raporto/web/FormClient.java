@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,14 @@ public final class FormClient {
     }
 
     public HttpResponse<String> post(String target, Map<String, String> fields) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        String body = all.entrySet().stream()
+        return post(target, List.copyOf(fields.entrySet()));
+    }
+
+    /** A form whose fields may repeat (checkboxes of one name), in the order given. */
+    public HttpResponse<String> post(String target, List<Map.Entry<String, String>> fields) throws Exception {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf));
+        String body = all.stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return http.send(request(target).header("Accept", "text/html")
