@@ -26,18 +26,36 @@ public final class TestStaff {
 
     /** The same, with or without the clearance for child sexual abuse material. */
     public static FormClient signedIn(int port, StaffAccounts accounts, Set<Role> roles, boolean cleared) throws Exception {
+        Account account = active(accounts, roles, Language.EN, cleared);
+        FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
+        browser.post("/staff/login", Map.of("email", account.email(), "password", PASSWORD));
+        assertThat(browser.post("/staff/login/code", Map.of("code", account.nextCode())).headers().firstValue("Location"))
+                .hasValue("/staff/");
+        return browser;
+    }
+
+    /** A new account that accepted its invitation and enrolled its authenticator app, ready to sign in. */
+    public static Account active(StaffAccounts accounts, Set<Role> roles, Language language, boolean cleared) {
         String email = "staff." + UUID.randomUUID() + "@example.org";
-        String token = accounts.invite(new StaffAccounts.NewAccount("Test " + roles, email, Language.EN, roles,
+        String token = accounts.invite(new StaffAccounts.NewAccount("Test " + roles, email, language, roles,
                 roles.contains(Role.PARTNER) ? "Test agency" : null, cleared), Actor.system());
         UUID id = accounts.acceptInvitation(token, PASSWORD);
         byte[] secret = accounts.startEnrolment(id);
         long step = Totp.step(Instant.now());
         assertThat(accounts.confirmEnrolment(id, Totp.code(secret, step))).isPresent();
-        FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
-        browser.post("/staff/login", Map.of("email", email, "password", PASSWORD));
-        // The step used to enrol is spent; the next one is within the window.
-        assertThat(browser.post("/staff/login/code", Map.of("code", Totp.code(secret, step + 1))).headers().firstValue("Location"))
-                .hasValue("/staff/");
-        return browser;
+        return new Account(id, email, PASSWORD, secret, step);
+    }
+
+    /**
+     * An account ready to sign in.
+     *
+     * @param enrolledAt the TOTP step used to enrol, which is spent
+     */
+    public record Account(UUID id, String email, String password, byte[] secret, long enrolledAt) {
+
+        /** The next code of its authenticator app, within the window of the one used to enrol. */
+        public String nextCode() {
+            return Totp.code(secret, enrolledAt + 1);
+        }
     }
 }
