@@ -107,6 +107,18 @@ public enum AuditAction {
     /** What the reporter gave was erased at the end of the retention period; details {@code retentionDays}. */
     REPORT_ERASED,
 
+    /** A holiday was added to the working calendar; the object is its date, details its names {@code nameSq}, {@code nameEn}. */
+    HOLIDAY_ADDED,
+
+    /** A holiday was removed from the working calendar; the object is its date, details the names it had. */
+    HOLIDAY_REMOVED,
+
+    /**
+     * A report category's service-level target changed; the object is the category, details {@code firstLookFrom},
+     * {@code firstLookTo}, {@code assessmentFrom}, {@code assessmentTo} ({@code 4h}, {@code 1d}…).
+     */
+    SLA_TARGET_CHANGED,
+
     /**
      * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
      * {@code head} (the sound head's hash), and {@code brokenAt} when broken.
