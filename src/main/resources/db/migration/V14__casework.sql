@@ -35,8 +35,8 @@ CREATE TABLE casework_case (
     first_look_at   timestamptz,
     assessed_at     timestamptz,
     finished_at     timestamptz,
-    first_look_due  timestamptz,
-    assessment_due  timestamptz,
+    first_look_due  timestamptz NOT NULL,
+    assessment_due  timestamptz NOT NULL,
     -- Where the content is hosted, from the traces of the case's hosts (ISO country codes), for the queue's filter.
     hosting_countries text[]    NOT NULL DEFAULT '{}',
     hosts           text[]      NOT NULL DEFAULT '{}',

@@ -73,7 +73,9 @@ class RouteInventoryTest {
                 "POST /staff/admin/accounts/{id}/reset", "POST /staff/admin/accounts/{id}/reset-authenticator",
                 "GET /staff/admin/audit", "POST /staff/admin/audit/verify",
                 "GET /staff/admin/settings", "POST /staff/admin/settings",
-                "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}")) {
+                "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}",
+                "GET /staff/admin/casework", "POST /staff/admin/casework", "GET /staff/admin/holidays", "POST /staff/admin/holidays",
+                "POST /staff/admin/holidays/{day}/remove")) {
             INVENTORY.put(route, Access.ADMIN);
         }
         for (String route : List.of("GET /staff/cases", "POST /staff/cases/next", "POST /staff/cases/preferences", "GET /staff/cases/{id}",

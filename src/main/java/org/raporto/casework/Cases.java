@@ -51,18 +51,20 @@ public class Cases {
     private final FollowUp followUp;
     private final StaffAccounts accounts;
     private final Envelopes envelopes;
+    private final Deadlines deadlines;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Cases(JdbcClient jdbc, CaseStore store, Reports reports, FollowUp followUp, StaffAccounts accounts,
-            Envelopes envelopes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            Envelopes envelopes, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.reports = reports;
         this.followUp = followUp;
         this.accounts = accounts;
         this.envelopes = envelopes;
+        this.deadlines = deadlines;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -107,8 +109,9 @@ public class Cases {
         boolean restricted = knownCsam || submitted.category().equals("csam");
         jdbc.sql("""
                 INSERT INTO casework_case (report_id, reference, category_code, channel, priority, urgency, restricted, status,
-                    received_at, hosts, hosts_text, data_key)
-                VALUES (:id, :reference, :category, :channel, :priority, :urgency, :restricted, 'NEW', :received, :hosts, :hostsText, :key)""")
+                    received_at, first_look_due, assessment_due, hosts, hosts_text, data_key)
+                VALUES (:id, :reference, :category, :channel, :priority, :urgency, :restricted, 'NEW', :received, :firstLookDue,
+                    :assessmentDue, :hosts, :hostsText, :key)""")
                 .param("id", submitted.report().value())
                 .param("reference", submitted.reference())
                 .param("category", submitted.category())
@@ -117,6 +120,8 @@ public class Cases {
                 .param("urgency", priority.urgency())
                 .param("restricted", restricted)
                 .param("received", Timestamp.from(submitted.submittedAt()))
+                .param("firstLookDue", Timestamp.from(deadlines.firstLookDue(submitted.submittedAt(), submitted.category())))
+                .param("assessmentDue", Timestamp.from(deadlines.assessmentDue(submitted.submittedAt(), submitted.category())))
                 .param("hosts", hosts.toArray(String[]::new))
                 .param("hostsText", String.join(" ", hosts))
                 .param("key", envelopes.create().wrappedKey())
@@ -287,6 +292,36 @@ public class Cases {
         }
         followUp.answer(id, body);
         audit.record(analyst.actor(), AuditAction.REPLY_SENT, OBJECT, id.value().toString(), Map.of("reference", current.reference()));
+    }
+
+    /**
+     * Computes the deadlines of open cases again from when they were received, after the holidays or the targets
+     * changed: a deadline that has passed stays passed, one that has not follows the new calendar.
+     *
+     * @return how many cases had a deadline moved
+     */
+    @Transactional
+    public int refreshDeadlines() {
+        Instant now = clock.instant();
+        List<Object[]> waiting = jdbc.sql("""
+                SELECT report_id, category_code, received_at, first_look_due, assessment_due FROM casework_case
+                WHERE status IN ('NEW', 'IN_ASSESSMENT') AND (first_look_due > :now OR assessment_due > :now) FOR UPDATE""")
+                .param("now", Timestamp.from(now))
+                .query((row, number) -> new Object[] {row.getObject(1, UUID.class), row.getString(2), row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant(), row.getTimestamp(5).toInstant()})
+                .list();
+        int moved = 0;
+        for (Object[] row : waiting) {
+            Instant received = (Instant) row[2];
+            Instant firstLook = ((Instant) row[3]).isAfter(now) ? deadlines.firstLookDue(received, (String) row[1]) : (Instant) row[3];
+            Instant assessment = ((Instant) row[4]).isAfter(now) ? deadlines.assessmentDue(received, (String) row[1]) : (Instant) row[4];
+            if (!firstLook.equals(row[3]) || !assessment.equals(row[4])) {
+                jdbc.sql("UPDATE casework_case SET first_look_due = ?, assessment_due = ? WHERE report_id = ?")
+                        .params(Timestamp.from(firstLook), Timestamp.from(assessment), row[0]).update();
+                moved++;
+            }
+        }
+        return moved;
     }
 
     /** The case locked for a change by this analyst, who takes it if nobody holds it. */

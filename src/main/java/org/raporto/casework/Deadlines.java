@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 import org.raporto.shared.web.SiteProperties;
@@ -99,10 +100,40 @@ public class Deadlines {
         return calendar().workingTimeBetween(clock.instant(), due);
     }
 
+    /**
+     * The deadline a case is waiting on now, if any: its first look until someone has looked, then its assessment
+     * until it is assessed.
+     */
+    public Optional<Pending> pending(CaseSummary of) {
+        if (!of.status().isOpen()) {
+            return Optional.empty();
+        }
+        SlaTarget target = targets.of(of.category());
+        Duration workingDay = calendar().workingDay();
+        if (of.firstLookAt() == null && of.firstLookDue() != null) {
+            Deadline deadline = new Deadline(of.firstLookDue(), target.firstLook().in(workingDay));
+            return Optional.of(new Pending(Pending.Kind.FIRST_LOOK, deadline.due(), state(deadline)));
+        }
+        if (of.assessedAt() == null && of.assessmentDue() != null) {
+            Deadline deadline = new Deadline(of.assessmentDue(), target.assessment().in(workingDay));
+            return Optional.of(new Pending(Pending.Kind.ASSESSMENT, deadline.due(), state(deadline)));
+        }
+        return Optional.empty();
+    }
+
     private Deadline deadline(Instant received, WorkingTime target) {
         WorkingCalendar calendar = calendar();
         Duration workingTime = target.in(calendar.workingDay());
         return new Deadline(calendar.plusWorkingTime(received, workingTime), workingTime);
+    }
+
+    /** The deadline a case waits on, and where it stands. */
+    public record Pending(Kind kind, Instant due, SlaState state) {
+
+        /** Which of the two deadlines. */
+        public enum Kind {
+            FIRST_LOOK, ASSESSMENT
+        }
     }
 
     private record Built(Set<LocalDate> from, WorkingCalendar calendar) {

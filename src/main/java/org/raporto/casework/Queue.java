@@ -75,6 +75,7 @@ public class Queue {
             where.add("c.assignee IS NULL");
         }
         if (filter.late()) {
+            where.add("c.status IN ('NEW', 'IN_ASSESSMENT', 'ASSESSED')");
             where.add("((c.first_look_at IS NULL AND c.first_look_due < :now) OR (c.assessed_at IS NULL AND c.assessment_due < :now))");
             params.put("now", Timestamp.from(clock.instant()));
         }

@@ -17,6 +17,7 @@ import org.raporto.casework.CaseFiles;
 import org.raporto.casework.CaseNotFound;
 import org.raporto.casework.Cases;
 import org.raporto.casework.Classification;
+import org.raporto.casework.Deadlines;
 import org.raporto.casework.CloseReason;
 import org.raporto.identity.Role;
 import org.raporto.identity.StaffUser;
@@ -61,15 +62,17 @@ class CaseController {
     private final CaseFiles files;
     private final Assessments assessments;
     private final Categories categories;
+    private final Deadlines deadlines;
     private final int breakEvery;
 
-    CaseController(StaffPages pages, Cases cases, CaseFiles files, Assessments assessments, Categories categories,
+    CaseController(StaffPages pages, Cases cases, CaseFiles files, Assessments assessments, Categories categories, Deadlines deadlines,
             @Value("${raporto.casework.break-reminder-every:10}") int breakEvery) {
         this.pages = pages;
         this.cases = cases;
         this.files = files;
         this.assessments = assessments;
         this.categories = categories;
+        this.deadlines = deadlines;
         this.breakEvery = Math.max(1, breakEvery);
     }
 
@@ -268,6 +271,7 @@ class CaseController {
         model.addAttribute("reveal", files.revealsImages(user.id()));
         model.addAttribute("csamViews", csamViews(request.getSession(), file, countView));
         model.addAttribute("breakEvery", breakEvery);
+        model.addAttribute("deadline", deadlines.pending(file.summary()).orElse(null));
         return "casework/case";
     }
 

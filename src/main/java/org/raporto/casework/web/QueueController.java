@@ -3,6 +3,7 @@ package org.raporto.casework.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.raporto.casework.Analyst;
 import org.raporto.casework.CaseStatus;
 import org.raporto.casework.Cases;
+import org.raporto.casework.Deadlines;
 import org.raporto.casework.Queue;
 import org.raporto.casework.QueueFilter;
 import org.raporto.identity.StaffUser;
 import org.raporto.intake.Categories;
 import org.raporto.intake.Channel;
+import org.raporto.intake.ReportId;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,8 +45,10 @@ class QueueController {
     private final Queue queue;
     private final Cases cases;
     private final Categories categories;
+    private final Deadlines deadlines;
 
-    QueueController(StaffPages pages, Queue queue, Cases cases, Categories categories) {
+    QueueController(StaffPages pages, Queue queue, Cases cases, Categories categories, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.pages = pages;
         this.queue = queue;
         this.cases = cases;
@@ -62,7 +67,7 @@ class QueueController {
     String late(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user,
             @RequestParam MultiValueMap<String, String> params) {
         Analyst analyst = Analyst.of(user);
-        return show(request, csrf, model, analyst, filter(params, analyst, true), params, "casework.late.title");
+        return show(request, csrf, model, analyst, filter(params, analyst, true), params, "casework.sla.late.title");
     }
 
     /** Takes the most urgent unclaimed report and opens it; with none left, back to the queue, which says so. */
@@ -81,12 +86,15 @@ class QueueController {
         model.addAttribute("csrf", csrf);
         model.addAttribute("filter", filter);
         model.addAttribute("rows", rows);
+        Map<ReportId, Deadlines.Pending> pending = new HashMap<>();
+        rows.rows().forEach(row -> deadlines.pending(row).ifPresent(deadline -> pending.put(row.id(), deadline)));
+        model.addAttribute("pending", pending);
         model.addAttribute("counts", queue.counts(analyst));
         model.addAttribute("categoryNames", names(categories, page));
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("query", query(params));
-        model.addAttribute("late", titleKey.equals("casework.late.title"));
+        model.addAttribute("late", titleKey.equals("casework.sla.late.title"));
         model.addAttribute("empty", "1".equals(first(params, "empty")));
         model.addAttribute("me", analyst.id());
         return "casework/queue";
