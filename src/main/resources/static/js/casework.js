@@ -3,9 +3,13 @@
 (function () {
     'use strict';
 
+    // Keys typed into a text field or a list are the field's; a checkbox, radio button or button takes no letters.
     function typing(target) {
         var tag = target && target.tagName;
-        return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+        if (tag === 'INPUT') {
+            return !/^(checkbox|radio|button|submit|reset|image|file|range|color)$/.test(target.type);
+        }
+        return tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
     }
 
     function click(selector) {

@@ -51,7 +51,7 @@ public class Retention {
     }
 
     /** Erases every report due, a batch per transaction. @return how many were erased */
-    @Scheduled(fixedDelayString = "${raporto.casework.retention.interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${raporto.casework.retention.interval}", initialDelayString = "PT2M")
     public int eraseDue() {
         int erased = 0;
         for (Categories.Listed listed : categories.all()) {

@@ -66,7 +66,7 @@ class CaseController {
     private final int breakEvery;
 
     CaseController(StaffPages pages, Cases cases, CaseFiles files, Assessments assessments, Categories categories, Deadlines deadlines,
-            @Value("${raporto.casework.break-reminder-every:10}") int breakEvery) {
+            @Value("${raporto.casework.break-reminder-every}") int breakEvery) {
         this.pages = pages;
         this.cases = cases;
         this.files = files;
@@ -113,7 +113,7 @@ class CaseController {
             }
         }
         if (positions.isEmpty()) {
-            return refuse(request, csrf, model, user, id, "items", "casework.error.noItems", typed);
+            return refuse(request, csrf, model, user, id, "item-select-0", "casework.error.noItems", typed);
         }
         Classification.Outcome outcome = parse(Classification.Outcome.class, typed.get("outcome"));
         if (outcome == null) {
