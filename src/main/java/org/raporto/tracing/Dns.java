@@ -29,6 +29,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 
 /**
  * Asks the configured recursive resolvers for a name's IPv4 and IPv6 addresses, following its aliases (CNAME).
@@ -46,6 +47,7 @@ class Dns {
     private static final Logger log = LoggerFactory.getLogger(Dns.class);
 
     private final Resolver resolver;
+    private final List<InetSocketAddress> servers;
 
     /**
      * @param resolvers {@code host[:port]} of each resolver, IP addresses only ({@code [v6]:port} for IPv6 with a
@@ -65,7 +67,12 @@ class Dns {
         extended.setTimeout(timeout);
         extended.setRetries(1);
         this.resolver = extended;
-        log.info("Hosting traces ask the DNS resolvers {} (timeout {})", servers, timeout);
+        this.servers = List.copyOf(servers);
+    }
+
+    /** The resolvers asked, for the log. */
+    List<InetSocketAddress> servers() {
+        return servers;
     }
 
     /** {@code 192.0.2.53}, {@code 192.0.2.53:5353}, {@code 2001:db8::53}, {@code [2001:db8::53]:5353}. */
@@ -83,7 +90,7 @@ class Dns {
             host = text.substring(0, text.indexOf(':'));
             port = port(text.substring(text.indexOf(':') + 1), text);
         }
-        IPAddress address = new inet.ipaddr.IPAddressString(host, Target.Literal.STRICT).getAddress();
+        IPAddress address = new IPAddressString(host, Target.Literal.STRICT).getAddress();
         if (address == null) {
             throw new IllegalArgumentException("raporto.tracing.dns.resolvers: '" + text
                     + "' is not an IP address with an optional port (a resolver's name would need a resolver itself)");

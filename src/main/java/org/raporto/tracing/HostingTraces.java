@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -66,7 +67,7 @@ public class HostingTraces {
      *         host that nobody asked about
      */
     public Optional<HostingTrace> latest(String host) {
-        return Optional.ofNullable(latest(java.util.List.of(host)).get(host));
+        return Optional.ofNullable(latest(List.of(host)).get(host));
     }
 
     /**

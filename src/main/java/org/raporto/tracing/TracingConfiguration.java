@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.raporto.shared.outbound.OutboundProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableConfigurationProperties(TracingProperties.class)
 class TracingConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(TracingConfiguration.class);
+
     @Bean
-    Dns dns(TracingProperties properties) {
-        return new Dns(properties.dns().resolvers(), properties.dns().timeout());
+    Dns dns(TracingProperties properties, OutboundProperties outbound) {
+        Dns dns = new Dns(properties.dns().resolvers(), properties.dns().timeout());
+        if (outbound.offline()) {
+            log.info("Offline (raporto.outbound.offline): hosting traces ask no DNS resolver; hosts that are names wait");
+        }
+        else {
+            log.info("Hosting traces ask the DNS resolvers {} (timeout {})", dns.servers(), properties.dns().timeout());
+        }
+        return dns;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.raporto.tracing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class AsnTableTest {
             return AsnTable.read(stream(ipv4), stream(ipv6));
         }
         catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

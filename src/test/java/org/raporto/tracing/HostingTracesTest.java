@@ -1,5 +1,6 @@
 package org.raporto.tracing;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -325,7 +326,9 @@ class HostingTracesTest {
     void aHostWhoseNodeDiedWhileTracingIsTracedAgainOnceTheLeaseRunsOut() {
         dns.a("site.al", ALBANIA_V4);
         request("site.al");
-        jdbc.sql("UPDATE tracing_host SET lease_until = :until").param("until", java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(2)))).update();
+        jdbc.sql("UPDATE tracing_host SET lease_until = :until")
+                .param("until", Timestamp.from(clock.instant().plus(Duration.ofMinutes(2))))
+                .update();
 
         assertThat(worker.traceDue()).as("another node has it").isZero();
         clock.advance(Duration.ofMinutes(2));

@@ -5,6 +5,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +44,7 @@ class ShippedIpDataTest {
         assertThat(new ClassPathResource("tracing/ip-data/asn/NRO_LICENSE").exists()).isTrue();
     }
 
-    private static inet.ipaddr.IPAddress address(String text) {
-        return new inet.ipaddr.IPAddressString(text).getAddress();
+    private static IPAddress address(String text) {
+        return new IPAddressString(text).getAddress();
     }
 }

@@ -2,6 +2,7 @@ package org.raporto.tracing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -276,7 +277,7 @@ class TracerTest {
             return new Tracer(new Dns(List.of(dns.address()), TIMEOUT), locations, shippedCdnRanges(), new OutboundProperties(offline));
         }
         catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
