@@ -19,7 +19,7 @@ class ModularityTests {
     void everyTopLevelPackageIsAModule() {
         assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
                 .contains("org.raporto.shared", "org.raporto.content", "org.raporto.intake", "org.raporto.notification",
-                        "org.raporto.audit");
+                        "org.raporto.audit", "org.raporto.tracing");
     }
 
     @Test

@@ -1,0 +1,7 @@
+/**
+ * What every request the server makes to the outside world (DNS, online checks, RDAP) obeys: the offline switch first.
+ */
+@NullMarked
+package org.raporto.shared.outbound;
+
+import org.jspecify.annotations.NullMarked;
