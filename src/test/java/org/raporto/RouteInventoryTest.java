@@ -81,6 +81,7 @@ class RouteInventoryTest {
         for (String route : List.of("GET /staff/cases", "POST /staff/cases/next", "POST /staff/cases/preferences", "GET /staff/cases/{id}",
                 "POST /staff/cases/{id}/claim", "POST /staff/cases/{id}/release", "POST /staff/cases/{id}/classify",
                 "POST /staff/cases/{id}/items/{position}/confirm", "POST /staff/cases/{id}/items/{position}/apply-earlier",
+                "POST /staff/cases/{id}/items/{position}/trace",
                 "POST /staff/cases/{id}/assessed", "POST /staff/cases/{id}/close", "POST /staff/cases/{id}/merge",
                 "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}")) {
             INVENTORY.put(route, Access.CASEWORK);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.intake.SubmittedReport;
+import org.raporto.tracing.HostingTrace;
 
 /**
  * Everything about one report for the analyst who opened it: what the reporter gave (unsealed for this view), the
@@ -23,10 +24,11 @@ public record CaseFile(CaseSummary summary, SubmittedReport report, List<Item> i
      *
      * @param classification its latest classification, final or waiting for confirmation
      * @param seen           earlier reports of the same address, for an address
+     * @param trace          where the address's host is, as far as traced, for an address
      */
     public record Item(SubmittedReport.Item reported, @Nullable String host, @Nullable Classification classification,
             @Nullable String classifiedBy, @Nullable Instant classifiedAt, @Nullable String confirmedBy, @Nullable Instant confirmedAt,
-            boolean isFinal, @Nullable Seen seen) {
+            boolean isFinal, @Nullable Seen seen, @Nullable HostingTrace trace) {
 
         public boolean awaitsConfirmation() {
             return classification != null && !isFinal;

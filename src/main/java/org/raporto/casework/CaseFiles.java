@@ -18,6 +18,8 @@ import org.raporto.intake.Reports;
 import org.raporto.intake.SubmittedReport;
 import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
+import org.raporto.tracing.HostingTrace;
+import org.raporto.tracing.HostingTraces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +36,12 @@ public class CaseFiles {
     private final Reports reports;
     private final Assessments assessments;
     private final Envelopes envelopes;
+    private final HostingTraces traces;
     private final AuditLog audit;
 
-    CaseFiles(JdbcClient jdbc, CaseStore store, Reports reports, Assessments assessments, Envelopes envelopes, AuditLog audit) {
+    CaseFiles(JdbcClient jdbc, CaseStore store, Reports reports, Assessments assessments, Envelopes envelopes, HostingTraces traces,
+            AuditLog audit) {
+        this.traces = traces;
         this.jdbc = jdbc;
         this.store = store;
         this.reports = reports;
@@ -95,6 +100,8 @@ public class CaseFiles {
 
     private List<CaseFile.Item> items(ReportId id, SubmittedReport report, boolean fourEyes) {
         List<CaseFile.Item> items = new ArrayList<>();
+        Map<String, HostingTrace> traced = traces.latest(jdbc.sql("SELECT host FROM casework_item WHERE report_id = ? AND host IS NOT NULL")
+                .param(id.value()).query(String.class).list());
         for (SubmittedReport.Item reported : report.items()) {
             items.add(jdbc.sql("""
                     SELECT i.host, i.outcome, i.harm_category, i.age_group, i.gender, i.site_type, i.commercial, i.payment_method, i.virtual,
@@ -114,9 +121,10 @@ public class CaseFiles {
                                     CaseStore.instant(row, "last_assessed_at"), lastReport != null && !lastReport.equals(id.value()));
                         }
                         boolean isFinal = classification != null && (!fourEyes || row.getTimestamp("confirmed_at") != null);
-                        return new CaseFile.Item(reported, row.getString("host"), classification, row.getString("classified_by_name"),
+                        String host = row.getString("host");
+                        return new CaseFile.Item(reported, host, classification, row.getString("classified_by_name"),
                                 CaseStore.instant(row, "classified_at"), row.getString("confirmed_by_name"), CaseStore.instant(row, "confirmed_at"),
-                                isFinal, seen);
+                                isFinal, seen, host == null ? null : traced.get(host));
                     })
                     .single());
         }
@@ -153,6 +161,19 @@ public class CaseFiles {
         return events;
     }
 
+
+    /**
+     * Traces an item's host again now, for an analyst who may see the case. Not in a transaction: the DNS may take
+     * seconds.
+     *
+     * @throws CaseNotFound when there is no such case or item with an address, or the analyst may not see it
+     */
+    public HostingTrace traceAgain(ReportId id, int position, Analyst analyst) {
+        store.find(id, analyst).orElseThrow(CaseNotFound::new);
+        String host = jdbc.sql("SELECT host FROM casework_item WHERE report_id = ? AND position = ? AND host IS NOT NULL")
+                .params(id.value(), position).query(String.class).optional().orElseThrow(CaseNotFound::new);
+        return traces.traceNow(host);
+    }
 
     /** Used by the report page to offer the earlier assessment of an item's address. */
     public Optional<Classification> earlier(ReportId id, int position) {

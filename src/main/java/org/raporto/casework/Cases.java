@@ -25,6 +25,8 @@ import org.raporto.intake.Reports;
 import org.raporto.intake.SubmittedReport;
 import org.raporto.shared.crypto.Envelopes;
 import org.raporto.tracing.CanonicalUrl;
+import org.raporto.tracing.HostingTraced;
+import org.raporto.tracing.HostingTraces;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,12 +54,13 @@ public class Cases {
     private final StaffAccounts accounts;
     private final Envelopes envelopes;
     private final Deadlines deadlines;
+    private final HostingTraces traces;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Cases(JdbcClient jdbc, CaseStore store, Reports reports, FollowUp followUp, StaffAccounts accounts,
-            Envelopes envelopes, Deadlines deadlines, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            Envelopes envelopes, Deadlines deadlines, HostingTraces traces, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.reports = reports;
@@ -65,6 +68,7 @@ public class Cases {
         this.accounts = accounts;
         this.envelopes = envelopes;
         this.deadlines = deadlines;
+        this.traces = traces;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -126,6 +130,7 @@ public class Cases {
                 .param("hostsText", String.join(" ", hosts))
                 .param("key", envelopes.create().wrappedKey())
                 .update();
+        traces.request(hosts);
         for (Matched item : matched) {
             jdbc.sql("INSERT INTO casework_item (report_id, position, kind, url_id, host, platform) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(submitted.report().value(), item.item().position(), item.item().kind().name(), item.url() == 0 ? null : item.url(),
@@ -137,6 +142,23 @@ public class Cases {
     /** The case if this analyst may see it, without opening what the reporter wrote. */
     public Optional<CaseSummary> find(ReportId id, Analyst analyst) {
         return store.find(id, analyst);
+    }
+
+    /**
+     * A host was traced: every case pointing at it is found by the countries where it is hosted. Countries are added,
+     * never taken away, so a case found by a country stays found by it after the content moves.
+     */
+    @EventListener
+    public void traced(HostingTraced traced) {
+        if (traced.countries().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE casework_case SET hosting_countries = ARRAY(SELECT DISTINCT unnest(hosting_countries || CAST(:countries AS text[])) ORDER BY 1)
+                WHERE hosts @> ARRAY[CAST(:host AS text)] AND NOT hosting_countries @> CAST(:countries AS text[])""")
+                .param("countries", traced.countries().toArray(String[]::new))
+                .param("host", traced.host())
+                .update();
     }
 
     /**

@@ -26,6 +26,8 @@ import org.raporto.intake.Reports;
 import org.raporto.shared.Language;
 import org.raporto.testing.MutableClock;
 import org.raporto.tracing.CanonicalUrl;
+import org.raporto.tracing.HostingTrace;
+import org.raporto.tracing.HostingTraced;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -334,6 +336,21 @@ class CaseworkTest {
         assertThat(seen).isSortedAccordingTo((a, b) -> a.priority() != b.priority() ? a.priority().compareTo(b.priority())
                 : a.receivedAt().compareTo(b.receivedAt()));
         assertThat(queue.page(walk, "not-a-cursor%00'--", cleared).rows()).hasSize(Queue.PAGE);
+    }
+
+    @Test
+    void aTracedHostFindsEveryCaseThatPointsAtItByCountry() {
+        ReportId id = submit("hate-speech", "https://hosted-in-nl.example/page", "nl");
+        QueueFilter dutch = new QueueFilter(Set.of(), null, null, null, false, false, null, null, "nl", null);
+        assertThat(queue.page(dutch, null, cleared).rows()).extracting(CaseSummary::id).doesNotContain(id);
+
+        cases.traced(new HostingTraced("hosted-in-nl.example", HostingTrace.State.TRACED, null, "NL", List.of("NL"), false, clock.instant()));
+        cases.traced(new HostingTraced("hosted-in-nl.example", HostingTrace.State.NOT_TRACED, HostingTrace.Reason.TIMEOUT, null, List.of(), false,
+                clock.instant()));
+
+        assertThat(queue.page(dutch, null, cleared).rows()).extracting(CaseSummary::id).contains(id);
+        assertThat(cases.find(id, cleared).orElseThrow().hostingCountries()).containsExactly("NL");
+        assertThat(jdbc.sql("SELECT count(*) FROM tracing_host WHERE host = 'hosted-in-nl.example'").query(Integer.class).single()).isOne();
     }
 
     @Test

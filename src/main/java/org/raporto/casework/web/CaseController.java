@@ -151,6 +151,13 @@ class CaseController {
         return onItem(request, csrf, model, user, id, position, (report, item) -> assessments.applyEarlier(report, item, Analyst.of(user)));
     }
 
+    /** Traces the item's host again now; the page shows the new outcome. */
+    @PostMapping(CasePaths.CASE + "/items/{position}/trace")
+    Object trace(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
+            @PathVariable String position) {
+        return onItem(request, csrf, model, user, id, position, (report, item) -> files.traceAgain(report, item, Analyst.of(user)));
+    }
+
     @PostMapping(CasePaths.CASE + "/assessed")
     Object assessed(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id) {
         return act(request, csrf, model, user, id, Map.of(), "", report -> assessments.assessWithoutItems(report, Analyst.of(user)));

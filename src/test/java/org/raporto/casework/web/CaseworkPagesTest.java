@@ -60,8 +60,11 @@ class CaseworkPagesTest {
         String page = "/staff/cases/" + id(reference);
 
         assertThat(analyst.post(page + "/claim", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(analyst.post(page + "/items/0/trace", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(analyst.post(page + "/items/1/trace", Map.of()).statusCode()).isEqualTo(404);
         String opened = analyst.open(page).body();
-        assertThat(opened).contains("They post about my son every day 5e1a", "https://bully-pages.example/post/9", "only in this report")
+        assertThat(opened).contains("They post about my son every day 5e1a", "https://bully-pages.example/post/9", "only in this report",
+                        "Not traced: a name for a local or private network", "Trace again")
                 .doesNotContain("href=\"https://bully-pages.example");
 
         HttpResponse<String> noItems = analyst.post(page + "/classify", Map.of("outcome", "HARMFUL_NOT_ILLEGAL"));
