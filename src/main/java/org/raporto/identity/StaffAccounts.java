@@ -25,11 +25,16 @@ import org.jspecify.annotations.Nullable;
 import org.raporto.audit.Actor;
 import org.raporto.audit.AuditAction;
 import org.raporto.audit.AuditLog;
+import org.raporto.notification.Notice;
+import org.raporto.notification.NoticeKind;
+import org.raporto.notification.Outbox;
 import org.raporto.shared.Language;
 import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
 import org.raporto.shared.crypto.LookupHashes;
 import org.raporto.shared.web.SiteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,6 +49,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts {
 
+    /** The pages a one-time link opens: its token comes as {@code ?token=}. */
+    public static final String INVITATION_PAGE = "/staff/invitation";
+    public static final String RESET_PAGE = "/staff/reset";
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
     static final Duration INVITATION_VALID = Duration.ofDays(7);
     static final Duration RESET_VALID = Duration.ofDays(1);
     static final int RECOVERY_CODES = 10;
@@ -57,12 +67,14 @@ public class StaffAccounts {
     private final Clock clock;
     private final SiteProperties site;
     private final AuditLog audit;
+    private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
     /** A hash of a password no one knows, checked against when an e-mail has no account. */
     private final String unknownAccountHash;
 
     StaffAccounts(JdbcClient jdbc, Envelopes envelopes, LookupHashes hashes, PasswordEncoder passwords, PasswordPolicy policy,
-            Clock clock, SiteProperties site, AuditLog audit) {
+            Clock clock, SiteProperties site, AuditLog audit, Outbox outbox) {
+        this.outbox = outbox;
         this.site = site;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -93,7 +105,8 @@ public class StaffAccounts {
     }
 
     /**
-     * Makes an account that its owner activates through the returned link's token, within seven days.
+     * Makes an account that its owner activates through the returned link's token, within seven days, and e-mails
+     * them the link through the outbox (sent once a mail server is configured).
      *
      * @throws IllegalArgumentException when the e-mail address has an account already, or the roles do not fit
      */
@@ -103,7 +116,9 @@ public class StaffAccounts {
         insert(id, account, null);
         audit.record(by, AuditAction.ACCOUNT_INVITED, ACCOUNT, id.toString(), Map.of("roles", roles(account.roles()),
                 "csamClearance", String.valueOf(account.csamClearance())));
-        return token(TokenKind.INVITATION, id, INVITATION_VALID);
+        String token = token(TokenKind.INVITATION, id, INVITATION_VALID);
+        mail(account.email(), account.language(), NoticeKind.STAFF_INVITATION, INVITATION_PAGE + "?token=" + token);
+        return token;
     }
 
     /** A new first-run setup token, valid for a day; the caller shows it once. */
@@ -207,11 +222,29 @@ public class StaffAccounts {
         return true;
     }
 
-    /** A link, valid for a day, with which the owner chooses a new password; shown once to the administrator. */
+    /**
+     * A link, valid for a day, with which the owner chooses a new password: e-mailed to them through the outbox, and
+     * shown once to the administrator in case the message does not arrive.
+     */
     @Transactional
     public String resetLink(UUID account, Actor by) {
         audit.record(by, AuditAction.PASSWORD_RESET_REQUESTED, ACCOUNT, account.toString(), Map.of());
-        return token(TokenKind.RESET, account, RESET_VALID);
+        String token = token(TokenKind.RESET, account, RESET_VALID);
+        find(account).ifPresent(owner -> mail(owner.email(), owner.language(), NoticeKind.PASSWORD_RESET, RESET_PAGE + "?token=" + token));
+        return token;
+    }
+
+    /** An address the form accepted but SMTP would not: the link is still shown to the administrator, who passes it on. */
+    private void mail(String email, Language language, NoticeKind kind, String link) {
+        Notice notice;
+        try {
+            notice = new Notice(email, language, kind, link);
+        }
+        catch (IllegalArgumentException unusable) {
+            log.warn("An account's e-mail address cannot receive a {} notice; the link is shown to the administrator only", kind);
+            return;
+        }
+        outbox.enqueue(notice);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
+import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,22 +102,24 @@ class Delivery {
                     ORDER BY next_attempt_at
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, kind, language, data_key, recipient, attempts
+                RETURNING id, kind, language, data_key, recipient, link, attempts
                 """)
                 .param("now", Timestamp.from(now))
                 .param("leaseUntil", Timestamp.from(now.plus(settings.lease())))
                 .param("maxAttempts", settings.maxAttempts())
                 .query((row, number) -> new Claim(row.getObject("id", UUID.class), NoticeKind.valueOf(row.getString("kind")),
                         Language.fromCode(row.getString("language")).orElseThrow(), row.getBytes("data_key"),
-                        row.getBytes("recipient"), row.getInt("attempts")))
+                        row.getBytes("recipient"), row.getBytes("link"), row.getInt("attempts")))
                 .optional();
     }
 
     private boolean deliver(Claim claim, JavaMailSender sender) {
         try {
-            String recipient = envelopes.open(claim.dataKey()).openText(Outbox.RECIPIENT_FIELD, claim.sealedRecipient());
+            Envelope envelope = envelopes.open(claim.dataKey());
+            String recipient = envelope.openText(Outbox.RECIPIENT_FIELD, claim.sealedRecipient());
+            String link = claim.sealedLink() == null ? null : envelope.openText(Outbox.LINK_FIELD, claim.sealedLink());
             MimeMessage message = sender.createMimeMessage();
-            letters.write(message, claim.id(), claim.kind(), claim.language(), recipient);
+            letters.write(message, claim.id(), claim.kind(), claim.language(), recipient, link);
             sender.send(message);
         }
         catch (RuntimeException | MessagingException e) {
@@ -138,7 +141,7 @@ class Delivery {
         transactions.executeWithoutResult(status -> {
             int recorded = jdbc.sql("""
                     UPDATE notification_message
-                    SET status = 'SENT', sent_at = :now, data_key = NULL, recipient = NULL, lease_until = NULL, last_error = NULL
+                    SET status = 'SENT', sent_at = :now, data_key = NULL, recipient = NULL, link = NULL, lease_until = NULL, last_error = NULL
                     WHERE id = :id AND status <> 'SENT'
                     """)
                     .param("now", Timestamp.from(now))
@@ -163,6 +166,7 @@ class Delivery {
                 SET status = CASE WHEN :dead THEN 'DEAD' ELSE 'QUEUED' END,
                     data_key = CASE WHEN :dead THEN NULL ELSE data_key END,
                     recipient = CASE WHEN :dead THEN NULL ELSE recipient END,
+                    link = CASE WHEN :dead THEN NULL ELSE link END,
                     next_attempt_at = :next, lease_until = NULL, last_error = :error
                 WHERE id = :id AND status = 'SENDING' AND attempts = :attempt
                 """)
@@ -185,7 +189,7 @@ class Delivery {
     private void giveUpInterrupted() {
         List<UUID> givenUp = jdbc.sql("""
                 UPDATE notification_message
-                SET status = 'DEAD', data_key = NULL, recipient = NULL, lease_until = NULL,
+                SET status = 'DEAD', data_key = NULL, recipient = NULL, link = NULL, lease_until = NULL,
                     last_error = 'The last attempt was interrupted before its outcome was known'
                 WHERE status = 'SENDING' AND lease_until <= :now AND attempts >= :maxAttempts
                 RETURNING id
@@ -200,6 +204,7 @@ class Delivery {
     }
 
     /** A message this node has taken, with the attempt number that makes the claim its own. */
-    private record Claim(UUID id, NoticeKind kind, Language language, byte[] dataKey, byte[] sealedRecipient, int attempt) {
+    private record Claim(UUID id, NoticeKind kind, Language language, byte[] dataKey, byte[] sealedRecipient, byte @Nullable [] sealedLink,
+            int attempt) {
     }
 }

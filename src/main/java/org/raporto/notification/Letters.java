@@ -4,8 +4,10 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.SiteMap;
@@ -45,12 +47,13 @@ class Letters {
      * Fills the message. Its {@code Message-ID} is made from the outbox id, so that the rare second copy (a node died
      * between sending and recording it) is the same message to the mail programs that notice such things.
      */
-    void write(MimeMessage message, UUID id, NoticeKind kind, Language language, String recipient) throws MessagingException {
+    void write(MimeMessage message, UUID id, NoticeKind kind, Language language, String recipient, @Nullable String link)
+            throws MessagingException {
         var mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
         mail.setFrom(from);
         mail.setTo(recipient);
         mail.setSubject(messages.get(language, "notice." + kind.name() + ".subject", site.name()));
-        mail.setText(body(kind, language));
+        mail.setText(body(kind, language, link));
         mail.setSentDate(Date.from(clock.instant()));
         message.setContentLanguage(new String[] {language.code()});
         message.setHeader("Message-ID", "<" + id + "@" + site.publicUrl().getHost() + ">");
@@ -58,20 +61,28 @@ class Letters {
         message.setHeader("Auto-Submitted", "auto-generated");
     }
 
-    private String body(NoticeKind kind, Language language) {
+    private String body(NoticeKind kind, Language language, @Nullable String link) {
+        String text = messages.get(language, "notice." + kind.name() + ".body", site.name(), link(kind, language, link));
+        if (kind.withLink()) {
+            return String.join("\n\n", messages.get(language, "notice.greeting"), text, messages.get(language, "notice.signature", site.name()));
+        }
         String help = messages.get(language, "notice.helpline", settings.help().childHelplineName(), settings.help().childHelpline());
         return String.join("\n\n",
                 messages.get(language, "notice.greeting"),
-                messages.get(language, "notice." + kind.name() + ".body", site.name(), link(kind, language)),
+                text,
                 // The helpline's name may be empty; unlike a page, plain text shows the double space.
                 help.replace("  ", " "),
                 messages.get(language, "notice.signature", site.name()));
     }
 
-    /** The page a notice sends its reader to: never with anything in the address that identifies a report. */
-    private String link(NoticeKind kind, Language language) {
+    /**
+     * The page a notice sends its reader to: for reporters never with anything in the address that identifies a report;
+     * for staff the one-time link the notice carries.
+     */
+    private String link(NoticeKind kind, Language language, @Nullable String link) {
         return switch (kind) {
             case REPORT_NEWS -> site.linkTo(SiteMap.FOLLOW_UP.in(language));
+            case STAFF_INVITATION, PASSWORD_RESET -> site.linkTo(Objects.requireNonNull(link, "link"));
         };
     }
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     static final String RECIPIENT_FIELD = "recipient";
+    static final String LINK_FIELD = "link";
 
     private final JdbcClient jdbc;
     private final Envelopes envelopes;
@@ -33,7 +34,7 @@ public class Outbox {
     }
 
     /**
-     * Queues the notice in the caller's transaction, its address sealed with a data key of its own.
+     * Queues the notice in the caller's transaction, its address (and link) sealed with a data key of its own.
      *
      * @return the message's id, which {@link MessageDelivered} will carry
      * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a transaction:
@@ -45,14 +46,15 @@ public class Outbox {
         Envelope envelope = envelopes.create();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                INSERT INTO notification_message (id, kind, language, data_key, recipient, status, next_attempt_at, created_at)
-                VALUES (:id, :kind, :language, :dataKey, :recipient, 'QUEUED', :now, :now)
+                INSERT INTO notification_message (id, kind, language, data_key, recipient, link, status, next_attempt_at, created_at)
+                VALUES (:id, :kind, :language, :dataKey, :recipient, :link, 'QUEUED', :now, :now)
                 """)
                 .param("id", id)
                 .param("kind", notice.kind().name())
                 .param("language", notice.language().code())
                 .param("dataKey", envelope.wrappedKey())
                 .param("recipient", envelope.sealText(RECIPIENT_FIELD, notice.recipient()))
+                .param("link", notice.link() == null ? null : envelope.sealText(LINK_FIELD, notice.link()))
                 .param("now", now)
                 .update();
         return id;

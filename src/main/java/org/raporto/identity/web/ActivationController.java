@@ -34,8 +34,8 @@ import jakarta.servlet.http.HttpSession;
 class ActivationController {
 
     static final String SETUP = "/staff/setup";
-    static final String INVITATION = "/staff/invitation";
-    static final String RESET = "/staff/reset";
+    static final String INVITATION = StaffAccounts.INVITATION_PAGE;
+    static final String RESET = StaffAccounts.RESET_PAGE;
     private static final String TOKEN = ActivationController.class.getName() + ".token";
 
     private final StaffPages pages;

@@ -2,6 +2,7 @@ package org.raporto.intake.web;
 
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.raporto.identity.Role;
+import org.raporto.identity.StaffAccounts;
+import org.raporto.identity.TestStaff;
 import org.raporto.intake.FollowUp;
 import org.raporto.intake.Receipt;
-import org.raporto.web.FormClient.Upload;
+import org.raporto.intake.ReportId;
 import org.raporto.shared.image.TestImages;
 import org.raporto.web.FormClient;
+import org.raporto.web.FormClient.Upload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A whole report and its follow-up, as a reporter behind a proxy makes them, and then a look at everything Raporto
  * kept: the database, table by table, and the log. Neither holds the reporter's address or browser; the log holds
  * none of what they wrote, their receipt, their e-mail address or their file's name; the database holds what they
- * wrote only sealed.
+ * wrote only sealed. An analyst's view of the report, a staff note and an answer leave no more behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -43,6 +48,8 @@ class PrivacyTest {
     private static final String ANSWER = "The hotline answers 5e1c";
     private static final String FILE_NAME = "IMG_5e1c_home.jpg";
     private static final String CAMERA = "CanaryCam 5e1c";
+    private static final String NOTE = "A staff note 5e1c";
+    private static final String STAFF_ANSWER = "The analyst answers 5e1c";
 
     @LocalServerPort
     int port;
@@ -52,6 +59,9 @@ class PrivacyTest {
 
     @Autowired
     FollowUp followUp;
+
+    @Autowired
+    StaffAccounts accounts;
 
     @Test
     void nothingIdentifiesTheReporterAndNothingTheyWroteIsKeptInClear(CapturedOutput output) throws Exception {
@@ -69,15 +79,24 @@ class PrivacyTest {
         FormClient later = new FormClient(port, "/en/raporto/follow-up", browser);
         later.post(Map.of("action", "open", "receipt", receipt));
         assertThat(later.post(Map.of("action", "reply", "message", REPLY)).statusCode()).isEqualTo(303);
-        followUp.answer(followUp.find(Receipt.parse(receipt).orElseThrow()).orElseThrow(), ANSWER);
+        ReportId report = followUp.find(Receipt.parse(receipt).orElseThrow()).orElseThrow();
+        followUp.answer(report, ANSWER);
+        // An analyst opens the report, its screenshot, writes a note and answers: none of it may leak either.
+        FormClient analyst = TestStaff.signedIn(port, accounts, EnumSet.of(Role.ANALYST));
+        String page = "/staff/cases/" + report.value();
+        assertThat(analyst.open(page).body()).contains(DESCRIPTION);
+        assertThat(analyst.post(page + "/notes", Map.of("text", NOTE)).statusCode()).isEqualTo(303);
+        assertThat(analyst.post(page + "/reply", Map.of("text", STAFF_ANSWER)).statusCode()).isEqualTo(303);
+        String screenshot = find("src=\"(" + page + "/screenshots/[^\"]+)\"", analyst.open(page).body());
+        assertThat(analyst.get(screenshot).statusCode()).isEqualTo(200);
 
         String database = everythingInTheDatabase();
         assertThat(database).doesNotContain(ADDRESS, BROWSER, "Canary-Browser");
-        for (String secret : List.of(DESCRIPTION, ACCOUNT, EMAIL, REPLY, ANSWER, FILE_NAME, CAMERA, receipt, receipt.replace("-", ""))) {
+        for (String secret : List.of(DESCRIPTION, ACCOUNT, EMAIL, REPLY, ANSWER, NOTE, STAFF_ANSWER, FILE_NAME, CAMERA, receipt, receipt.replace("-", ""))) {
             assertThat(database).as(secret).doesNotContain(secret).doesNotContain(hex(secret));
         }
         String log = output.getAll();
-        for (String secret : List.of(ADDRESS, BROWSER, DESCRIPTION, ACCOUNT, EMAIL, REPLY, ANSWER, FILE_NAME, CAMERA, receipt,
+        for (String secret : List.of(ADDRESS, BROWSER, DESCRIPTION, ACCOUNT, EMAIL, REPLY, ANSWER, NOTE, STAFF_ANSWER, FILE_NAME, CAMERA, receipt,
                 receipt.replace("-", ""))) {
             assertThat(log).as(secret).doesNotContain(secret);
         }
