@@ -1,9 +1,5 @@
 package org.raporto.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.raporto.shared.Language;
+import org.raporto.testing.FreePorts;
 import org.raporto.tracing.CanonicalUrl;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +37,7 @@ class ReporterNoticeTest {
     private static final String ADDRESS = "mesuese.41af@example.org";
     private static final String DESCRIPTION = "Private description 41af";
     private static final String ANSWER = "We have passed it to the platform 41af";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.loopback();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -103,14 +100,5 @@ class ReporterNoticeTest {
 
     private int queued() {
         return jdbc.sql("SELECT count(*) FROM notification_message").query(Integer.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

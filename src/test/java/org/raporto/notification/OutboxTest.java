@@ -1,9 +1,5 @@
 package org.raporto.notification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.raporto.shared.Language;
+import org.raporto.testing.FreePorts;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboxTest {
 
     private static final String ADDRESS = "prind.7d3e@example.org";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.loopback();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -347,15 +344,6 @@ class OutboxTest {
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

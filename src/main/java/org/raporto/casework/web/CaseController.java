@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -94,7 +95,7 @@ class CaseController {
     @PostMapping(CasePaths.CASE + "/assign")
     Object assign(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
             @RequestParam(defaultValue = "") String account) {
-        Optional<UUID> to = CasePaths.id(account).map(ReportId::value);
+        Optional<UUID> to = CasePaths.uuid(account);
         if (to.isEmpty()) {
             return refuse(request, csrf, model, user, id, "account", "casework.error.assignee", Map.of());
         }
@@ -183,28 +184,30 @@ class CaseController {
     @PostMapping(CasePaths.CASE + "/notes")
     Object note(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
             @RequestParam(defaultValue = "") String text) {
-        String typed = CasePaths.clip(text, Cases.MAX_TEXT + 1000);
-        if (typed.isBlank() || typed.strip().length() > Cases.MAX_TEXT) {
-            return refuse(request, csrf, model, user, id, "note", "casework.error.text", Map.of("note", typed));
-        }
-        return act(request, csrf, model, user, id, Map.of("note", typed), "note", report -> cases.note(report, typed, Analyst.of(user)));
+        return write(request, csrf, model, user, id, "note", text, (report, typed) -> cases.note(report, typed, Analyst.of(user)));
     }
 
     @PostMapping(CasePaths.CASE + "/reply")
     Object reply(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
             @RequestParam(defaultValue = "") String text) {
+        return write(request, csrf, model, user, id, "reply", text, (report, typed) -> cases.reply(report, typed, Analyst.of(user)));
+    }
+
+    /** A text for the case (a note, a reply): a clear error, with the text kept, when it is empty or too long. */
+    private Object write(HttpServletRequest request, CsrfToken csrf, Model model, StaffUser user, String id, String field, String text,
+            BiConsumer<ReportId, String> action) {
         String typed = CasePaths.clip(text, Cases.MAX_TEXT + 1000);
         if (typed.isBlank() || typed.strip().length() > Cases.MAX_TEXT) {
-            return refuse(request, csrf, model, user, id, "reply", "casework.error.text", Map.of("reply", typed));
+            return refuse(request, csrf, model, user, id, field, "casework.error.text", Map.of(field, typed));
         }
-        return act(request, csrf, model, user, id, Map.of("reply", typed), "reply", report -> cases.reply(report, typed, Analyst.of(user)));
+        return act(request, csrf, model, user, id, Map.of(field, typed), field, report -> action.accept(report, typed));
     }
 
     /** A screenshot's pixels, never cached, each request audited. */
     @GetMapping(CasePaths.CASE + "/screenshots/{attachment}")
     ResponseEntity<byte[]> screenshot(@AuthenticationPrincipal StaffUser user, @PathVariable String id, @PathVariable String attachment) {
         ReportId report = found(id);
-        UUID image = CasePaths.id(attachment).map(ReportId::value).orElseThrow(CaseController::notFound);
+        UUID image = CasePaths.uuid(attachment).orElseThrow(CaseController::notFound);
         try {
             Reports.Image pixels = files.screenshot(report, image, Analyst.of(user));
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(pixels.mediaType())).cacheControl(CacheControl.noStore())

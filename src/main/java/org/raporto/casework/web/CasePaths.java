@@ -25,11 +25,16 @@ final class CasePaths {
 
     /** A report id from the address; anything that is not one is a case that does not exist. */
     static Optional<ReportId> id(String text) {
+        return uuid(text).map(ReportId::new);
+    }
+
+    /** An id as typed or in an address, only in its canonical 36-character form. */
+    static Optional<UUID> uuid(String text) {
         if (text.length() != 36) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ReportId(UUID.fromString(text)));
+            return Optional.of(UUID.fromString(text));
         }
         catch (IllegalArgumentException malformed) {
             return Optional.empty();
