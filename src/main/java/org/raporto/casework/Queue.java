@@ -92,6 +92,9 @@ public class Queue {
             params.put("country", filter.country());
         }
         if (filter.text() != null) {
+            // A plan made once for any search term cannot use the trigram and pattern indexes well (one that matches
+            // nothing read a million rows): plan each search for its own term, in this transaction only.
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
             where.add("(c.reference LIKE :reference OR c.hosts_text ILIKE :host)");
             params.put("reference", like(filter.text().toUpperCase(Locale.ROOT)) + "%");
             params.put("host", "%" + like(filter.text().toLowerCase(Locale.ROOT)) + "%");
