@@ -16,7 +16,7 @@ public class CaseConflict extends RuntimeException {
 
     /** Why, so that the page can say it in the analyst's language. */
     public enum Reason {
-        CLAIMED_BY_SOMEONE_ELSE, NOT_CLAIMED, WRONG_STATE, NOT_ALL_CLASSIFIED, OWN_CLASSIFICATION, NOTHING_TO_CONFIRM,
+        CLAIMED_BY_SOMEONE_ELSE, WRONG_STATE, NOT_ALL_CLASSIFIED, OWN_CLASSIFICATION, NOTHING_TO_CONFIRM,
         NO_EARLIER_ASSESSMENT, MERGE_TARGET_UNKNOWN, ERASED
     }
 }

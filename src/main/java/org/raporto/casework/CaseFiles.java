@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -173,10 +172,5 @@ public class CaseFiles {
         String host = jdbc.sql("SELECT host FROM casework_item WHERE report_id = ? AND position = ? AND host IS NOT NULL")
                 .params(id.value(), position).query(String.class).optional().orElseThrow(CaseNotFound::new);
         return traces.traceNow(host);
-    }
-
-    /** Used by the report page to offer the earlier assessment of an item's address. */
-    public Optional<Classification> earlier(ReportId id, int position) {
-        return assessments.earlier(id, position);
     }
 }

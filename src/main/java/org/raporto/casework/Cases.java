@@ -99,9 +99,10 @@ public class Cases {
                             times_reported = casework_url.times_reported + 1
                         RETURNING id, last_outcome""")
                         .params(item.canonicalUrl(), host, Timestamp.from(submitted.submittedAt()), Timestamp.from(submitted.submittedAt()))
-                        .query((row, number) -> Map.entry(row.getLong("id"), String.valueOf(row.getString("last_outcome"))))
+                        .query((row, number) -> Map.entry(row.getLong("id"),
+                                Classification.Outcome.BASELINE_CSAM.name().equals(row.getString("last_outcome"))))
                         .single();
-                knownCsam |= url.getValue().equals(Classification.Outcome.BASELINE_CSAM.name());
+                knownCsam |= url.getValue();
                 hosts.add(host);
                 matched.add(new Matched(item, url.getKey(), host));
             }
