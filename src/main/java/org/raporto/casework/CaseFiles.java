@@ -1,9 +1,12 @@
 package org.raporto.casework;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -97,37 +100,47 @@ public class CaseFiles {
                 .params(account, reveal).update();
     }
 
+    /** The report's items with what casework knows of each, in one query, and their hosts' traces in one more. */
     private List<CaseFile.Item> items(ReportId id, SubmittedReport report, boolean fourEyes) {
+        Map<Integer, Known> known = new HashMap<>();
+        jdbc.sql("""
+                SELECT i.position, i.host, i.outcome, i.harm_category, i.age_group, i.gender, i.site_type, i.commercial, i.payment_method,
+                    i.virtual, i.child_modelling, i.user_generated, i.classified_by_name, i.classified_at, i.confirmed_by_name, i.confirmed_at,
+                    u.times_reported, u.first_reported_at, u.last_reported_at, u.last_outcome, u.last_assessed_at, u.last_assessed_report
+                FROM casework_item i LEFT JOIN casework_url u ON u.id = i.url_id
+                WHERE i.report_id = ?""")
+                .param(id.value())
+                .query(row -> {
+                    Classification classification = CaseStore.classification(row);
+                    CaseFile.Seen seen = null;
+                    if (row.getObject("times_reported") != null) {
+                        String last = row.getString("last_outcome");
+                        UUID lastReport = row.getObject("last_assessed_report", UUID.class);
+                        seen = new CaseFile.Seen(row.getInt("times_reported"), CaseStore.instant(row, "first_reported_at"),
+                                CaseStore.instant(row, "last_reported_at"), last == null ? null : Classification.Outcome.valueOf(last),
+                                CaseStore.instant(row, "last_assessed_at"), lastReport != null && !lastReport.equals(id.value()));
+                    }
+                    boolean isFinal = classification != null && (!fourEyes || row.getTimestamp("confirmed_at") != null);
+                    known.put(row.getInt("position"), new Known(row.getString("host"), classification, row.getString("classified_by_name"),
+                            CaseStore.instant(row, "classified_at"), row.getString("confirmed_by_name"), CaseStore.instant(row, "confirmed_at"),
+                            isFinal, seen));
+                });
+        Map<String, HostingTrace> traced = traces.latest(known.values().stream().map(Known::host).filter(Objects::nonNull).toList());
         List<CaseFile.Item> items = new ArrayList<>();
-        Map<String, HostingTrace> traced = traces.latest(jdbc.sql("SELECT host FROM casework_item WHERE report_id = ? AND host IS NOT NULL")
-                .param(id.value()).query(String.class).list());
         for (SubmittedReport.Item reported : report.items()) {
-            items.add(jdbc.sql("""
-                    SELECT i.host, i.outcome, i.harm_category, i.age_group, i.gender, i.site_type, i.commercial, i.payment_method, i.virtual,
-                        i.child_modelling, i.user_generated, i.classified_by_name, i.classified_at, i.confirmed_by_name, i.confirmed_at,
-                        u.times_reported, u.first_reported_at, u.last_reported_at, u.last_outcome, u.last_assessed_at, u.last_assessed_report
-                    FROM casework_item i LEFT JOIN casework_url u ON u.id = i.url_id
-                    WHERE i.report_id = ? AND i.position = ?""")
-                    .params(id.value(), reported.position())
-                    .query((row, number) -> {
-                        Classification classification = CaseStore.classification(row);
-                        CaseFile.Seen seen = null;
-                        if (row.getObject("times_reported") != null) {
-                            String last = row.getString("last_outcome");
-                            UUID lastReport = row.getObject("last_assessed_report", UUID.class);
-                            seen = new CaseFile.Seen(row.getInt("times_reported"), CaseStore.instant(row, "first_reported_at"),
-                                    CaseStore.instant(row, "last_reported_at"), last == null ? null : Classification.Outcome.valueOf(last),
-                                    CaseStore.instant(row, "last_assessed_at"), lastReport != null && !lastReport.equals(id.value()));
-                        }
-                        boolean isFinal = classification != null && (!fourEyes || row.getTimestamp("confirmed_at") != null);
-                        String host = row.getString("host");
-                        return new CaseFile.Item(reported, host, classification, row.getString("classified_by_name"),
-                                CaseStore.instant(row, "classified_at"), row.getString("confirmed_by_name"), CaseStore.instant(row, "confirmed_at"),
-                                isFinal, seen, host == null ? null : traced.get(host));
-                    })
-                    .single());
+            Known item = known.get(reported.position());
+            if (item == null) {
+                throw new IllegalStateException("Report item " + reported.position() + " has no casework item");
+            }
+            items.add(new CaseFile.Item(reported, item.host(), item.classification(), item.classifiedBy(), item.classifiedAt(),
+                    item.confirmedBy(), item.confirmedAt(), item.isFinal(), item.seen(), item.host() == null ? null : traced.get(item.host())));
         }
         return items;
+    }
+
+    /** What casework keeps of one item, before its trace is added. */
+    private record Known(@Nullable String host, @Nullable Classification classification, @Nullable String classifiedBy,
+            @Nullable Instant classifiedAt, @Nullable String confirmedBy, @Nullable Instant confirmedAt, boolean isFinal, CaseFile.@Nullable Seen seen) {
     }
 
     private List<CaseFile.Note> notes(ReportId id) {
