@@ -305,7 +305,7 @@ public class Referrals {
 
     private List<Referral> load(String where, Object parameter) {
         List<Row> rows = jdbc.sql("""
-                SELECT r.* FROM referral r JOIN referral_agency a ON a.id = r.agency_id WHERE """ + where
+                SELECT r.* FROM referral r JOIN referral_agency a ON a.id = r.agency_id WHERE """ + " " + where
                 + " ORDER BY r.created_at DESC, a.name LIMIT 500")
                 .param(parameter)
                 .query(Referrals::row)
