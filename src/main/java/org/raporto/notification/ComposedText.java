@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Checked here so that nothing composed can change the message's headers: the subject is one line, and neither it nor
  * the body holds a control character other than line breaks and tabs in the body. Line breaks in the body are
- * normalised to {@code \n}; the mail library writes them as SMTP needs.
+ * normalised to {@code \n}, which the mail library writes as SMTP needs; blanks at its end are dropped, for the last
+ * line break does not survive SMTP anyway (it is part of the end of the data).
  *
  * @param subject one line of 1 to {@value #MAX_SUBJECT} characters, trimmed
  * @param body    1 to {@value #MAX_BODY} characters of plain text
@@ -37,7 +38,7 @@ public record ComposedText(String subject, String body, @Nullable String replyTo
         if (!plain(subject, false)) {
             throw new IllegalArgumentException("A notice's subject is one line without control characters");
         }
-        body = body.replace("\r\n", "\n").replace('\r', '\n');
+        body = body.replace("\r\n", "\n").replace('\r', '\n').stripTrailing();
         if (body.isBlank() || body.length() > MAX_BODY) {
             throw new IllegalArgumentException("A notice's body has 1 to " + MAX_BODY + " characters");
         }
