@@ -80,7 +80,8 @@ class RouteInventoryTest {
                 "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}",
                 "GET /staff/admin/casework", "POST /staff/admin/casework", "GET /staff/admin/holidays", "POST /staff/admin/holidays",
                 "POST /staff/admin/holidays/{day}/remove", "GET /staff/admin/agencies", "GET /staff/admin/agencies/{id}",
-                "POST /staff/admin/agencies/{id}", "GET /staff/admin/routing", "POST /staff/admin/routing")) {
+                "POST /staff/admin/agencies/{id}", "GET /staff/admin/routing", "POST /staff/admin/routing",
+                "GET /staff/admin/outbox", "POST /staff/admin/outbox/{id}/send-again", "POST /staff/admin/outbox/{id}/discard")) {
             INVENTORY.put(route, Access.ADMIN);
         }
         for (String route : List.of("GET /staff/cases", "POST /staff/cases/next", "POST /staff/cases/preferences", "GET /staff/cases/{id}",

@@ -159,5 +159,17 @@ public enum AuditAction {
      * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
      * {@code head} (the sound head's hash), and {@code brokenAt} when broken.
      */
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+
+    /**
+     * An administrator sent a dead letter of the e-mail outbox again; the object is the message, details {@code kind}
+     * and {@code attempts} (before). Never its address or text.
+     */
+    DEAD_LETTER_SENT_AGAIN,
+
+    /** An administrator discarded a dead letter: its sealed address and text were erased; details as for sending again. */
+    DEAD_LETTER_DISCARDED,
+
+    /** A dead letter's sealed address and text were erased at the end of their retention; details {@code kind}, {@code keptFor}. */
+    DEAD_LETTER_ERASED
 }

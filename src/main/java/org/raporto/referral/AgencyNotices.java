@@ -16,7 +16,10 @@ import org.raporto.audit.AuditLog;
 import org.raporto.intake.Contact;
 import org.raporto.intake.Reports;
 import org.raporto.intake.SubmittedReport;
+import org.raporto.notification.ComposedText;
 import org.raporto.notification.MessageDelivered;
+import org.raporto.notification.MessageGivenUp;
+import org.raporto.notification.Notice;
 import org.raporto.notification.Outbox;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
@@ -151,7 +154,7 @@ public class AgencyNotices {
         String subject = messages.get(language, "referral.notice.subject." + kind.name(), site.name(), referral.reference());
         String body = body(referral, to, kind, language);
         for (String email : to.emails()) {
-            UUID message = outbox.enqueue(agencyNotice(email, language, subject, body));
+            UUID message = outbox.enqueue(Notice.toAgency(email, language, new ComposedText(subject, body, null)));
             jdbc.sql("INSERT INTO referral_notice (message_id, referral_id, kind, agency_id, queued_at) VALUES (?, ?, ?, ?, ?)")
                     .params(message, referral.id(), kind.name(), to.id(), Timestamp.from(now)).update();
         }
@@ -176,6 +179,13 @@ public class AgencyNotices {
                 .params(Timestamp.from(delivered.at()), delivered.id()).update();
         jdbc.sql("SELECT referral_id FROM referral_notice WHERE message_id = ? AND kind = 'FIRST'").param(delivered.id()).query(UUID.class).optional()
                 .ifPresent(referral -> sent(referral, delivered.at()));
+    }
+
+    /** The outbox gave a message up: the referral page shows the notice as not sent, and the admin outbox page why. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void givenUp(MessageGivenUp givenUp) {
+        jdbc.sql("UPDATE referral_notice SET given_up_at = ? WHERE message_id = ?").params(Timestamp.from(givenUp.at()), givenUp.id()).update();
     }
 
     private void sent(UUID referral, Instant at) {
@@ -234,10 +244,11 @@ public class AgencyNotices {
 
     private String reporter(SubmittedReport report, Language language) {
         String contact = report.contact().map(Contact::value).orElse(messages.get(language, "referral.notice.reporter.anonymous"));
-        return messages.get(language, "referral.notice.reporter", report.description(), contact);
+        return messages.get(language, "referral.notice.reporter", plain(report.description()), contact);
     }
 
-    private org.raporto.notification.Notice agencyNotice(String email, Language language, String subject, String body) {
-        throw new UnsupportedOperationException("until the outbox carries composed notices");
+    /** What a reporter wrote, as plain text lines for an e-mail: no carriage returns nor other control characters. */
+    static String plain(String text) {
+        return text.replace("\r\n", "\n").replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ");
     }
 }
