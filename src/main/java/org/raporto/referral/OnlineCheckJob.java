@@ -203,6 +203,7 @@ class OnlineCheckJob implements DisposableBean {
         }
         catch (RuntimeException e) {
             log.warn("Online check of watch {} not recorded: {}", claim.id(), e.getClass().getName());
+            log.debug("Watch {} not recorded", claim.id(), e);
             return false;
         }
     }
@@ -243,9 +244,9 @@ class OnlineCheckJob implements DisposableBean {
         }
         int recorded = jdbc.sql("""
                 UPDATE referral_watch
-                SET status = :status, consecutive_gone = :gone, first_gone_at = :firstGone, checks = checks + 1,
-                    last_checked_at = :now, last_result = :result, removed_at = :removedAt, moved_to_country = :movedTo,
-                    next_check_at = CASE WHEN stopped_at IS NOT NULL OR :status = 'REMOVED' THEN NULL ELSE :next END,
+                SET status = :status, consecutive_gone = :gone, first_gone_at = CAST(:firstGone AS timestamptz), checks = checks + 1,
+                    last_checked_at = :now, last_result = :result, removed_at = CAST(:removedAt AS timestamptz), moved_to_country = CAST(:movedTo AS text),
+                    next_check_at = CASE WHEN stopped_at IS NULL THEN CAST(:next AS timestamptz) END,
                     lease_until = NULL, claim = NULL
                 WHERE id = :id AND claim = :claim
                 """)
@@ -256,7 +257,7 @@ class OnlineCheckJob implements DisposableBean {
                 .param("result", outcome.code())
                 .param("removedAt", removedAt == null ? null : Timestamp.from(removedAt))
                 .param("movedTo", movedTo)
-                .param("next", Timestamp.from(now.plus(nextIn())))
+                .param("next", status == Watch.Status.REMOVED ? null : Timestamp.from(now.plus(nextIn())))
                 .param("id", claim.id())
                 .param("claim", claim.claim())
                 .update();
