@@ -306,7 +306,7 @@ class OnlineCheckJob implements DisposableBean {
         }
     }
 
-    /** {@code every} × a factor drawn in [0.75, 1.25). */
+    /** {@code every} × a factor drawn between 0.75 and 1.25. */
     private Duration nextIn() {
         long every = settings.every().toMillis();
         return Duration.ofMillis(every * 3 / 4 + ThreadLocalRandom.current().nextLong(every / 2 + 1));
