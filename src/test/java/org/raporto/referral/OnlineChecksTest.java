@@ -325,10 +325,11 @@ class OnlineChecksTest {
     }
 
     @Test
-    void aPrivateTargetIsUnavailable() throws Exception {
+    void aPrivateTargetIsUnavailable(@Autowired HostingTraces traces, @Autowired ApplicationEventPublisher events,
+            @Autowired OnlineCheckProperties settings) throws Exception {
         OutboundProperties strict = new OutboundProperties(false);
         try (SafeFetcher fetcher = new SafeFetcher(strict)) {
-            OnlineCheckJob node = new OnlineCheckJob(jdbc, transactions, fetcher, traces(), event(), clock, settings(), strict);
+            OnlineCheckJob node = new OnlineCheckJob(jdbc, transactions, fetcher, traces, events, clock, settings, strict);
             site.status("/page", 200);
             watch(url("/page"), null);
             clock.advance(ROUND);
@@ -376,27 +377,6 @@ class OnlineChecksTest {
                 .hasMessageContaining("gone-after");
         assertThatThrownBy(() -> new OnlineCheckProperties(true, Duration.ZERO, Duration.ofHours(1), 3, 4, 16, Duration.ofMinutes(10)))
                 .hasMessageContaining("interval");
-    }
-
-    @Autowired
-    private HostingTraces hostingTraces;
-
-    @Autowired
-    private ApplicationEventPublisher publisher;
-
-    @Autowired
-    private OnlineCheckProperties checkSettings;
-
-    private HostingTraces traces() {
-        return hostingTraces;
-    }
-
-    private ApplicationEventPublisher event() {
-        return publisher;
-    }
-
-    private OnlineCheckProperties settings() {
-        return checkSettings;
     }
 
     /** A finished trace of the host, placing it in the country (as the tracing module stores one). */
