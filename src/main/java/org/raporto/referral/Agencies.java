@@ -143,20 +143,25 @@ public class Agencies {
         if (!wrong.isEmpty()) {
             throw new InvalidAgency(wrong);
         }
+        if (agency.kind() == AgencyKind.HOSTING_PROVIDER && agency.asn() != null && jdbc.sql(
+                "SELECT count(*) FROM referral_agency WHERE kind = 'HOSTING_PROVIDER' AND asn = ? AND id <> ?").params(agency.asn(), agency.id())
+                .query(Integer.class).single() > 0) {
+            throw new InvalidAgency(List.of("asn.taken"));
+        }
         String arrays = "?::text[], ?::text[], ?, ?, ?, ?::text[]";
         if (isNew) {
-            jdbc.sql("INSERT INTO referral_agency (id, kind, name, country, languages, emails, portal, notes, ready, domains, approved_at, approved_by, created_at)"
-                    + " VALUES (?, ?, ?, ?, " + arrays + ", ?, ?, ?)")
+            jdbc.sql("INSERT INTO referral_agency (id, kind, name, country, languages, emails, portal, notes, ready, domains, asn, approved_at,"
+                    + " approved_by, created_at) VALUES (?, ?, ?, ?, " + arrays + ", ?, ?, ?, ?)")
                     .params(agency.id(), agency.kind().name(), agency.name(), agency.country(), array(agency.languages()), array(agency.emails()),
-                            agency.portal(), agency.notes(), agency.ready(), array(agency.domains()), Timestamp.from(clock.instant()), by.name(),
-                            Timestamp.from(clock.instant()))
+                            agency.portal(), agency.notes(), agency.ready(), array(agency.domains()), agency.asn(), Timestamp.from(clock.instant()),
+                            by.name(), Timestamp.from(clock.instant()))
                     .update();
         }
         else {
             int changed = jdbc.sql("UPDATE referral_agency SET kind = ?, name = ?, country = ?, languages = ?::text[], emails = ?::text[], portal = ?,"
-                    + " notes = ?, ready = ?, domains = ?::text[] WHERE id = ?")
+                    + " notes = ?, ready = ?, domains = ?::text[], asn = ? WHERE id = ?")
                     .params(agency.kind().name(), agency.name(), agency.country(), array(agency.languages()), array(agency.emails()), agency.portal(),
-                            agency.notes(), agency.ready(), array(agency.domains()), agency.id())
+                            agency.notes(), agency.ready(), array(agency.domains()), agency.asn(), agency.id())
                     .update();
             if (changed == 0) {
                 throw new InvalidAgency(List.of("id.unknown"));
@@ -207,6 +212,9 @@ public class Agencies {
         }
         if (agency.notes().length() > MAX_NOTES) {
             wrong.add("notes");
+        }
+        if (agency.asn() != null && (agency.asn() < 0 || agency.asn() > 4_294_967_295L)) {
+            wrong.add("asn");
         }
         if (agency.domains().size() > 20 || !agency.domains().stream().allMatch(domain -> domain.length() <= 253 && DOMAIN.matcher(domain).matches())) {
             wrong.add("domains");

@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,11 +85,6 @@ public class AgencyNotices {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${raporto.referral.notices:PT1M}", initialDelayString = "PT30S")
-    void scheduled() {
-        sendDue();
     }
 
     /**

@@ -11,19 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param country  the hotline's own country (ISO 3166-1 alpha-2): content hosted here goes to the police and the host,
  *                 content hosted elsewhere to that country's hotline
  * @param takedown the notice-and-takedown schedule for hosts, platforms and registrars
- * @param notices  how often the job looks for notices that are due
  * @param window   when notices may leave: in working hours (working days, holidays excepted), or at any time
  */
 @ConfigurationProperties("raporto.referral")
-public record ReferralProperties(@DefaultValue("AL") String country, @DefaultValue Takedown takedown, @DefaultValue("PT1M") Duration notices,
+public record ReferralProperties(@DefaultValue("AL") String country, @DefaultValue Takedown takedown,
         @DefaultValue("WORKING_HOURS") Window window) {
 
     public ReferralProperties {
         if (!country.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("raporto.referral.country must be a country code such as AL, not '" + country + "'");
-        }
-        if (notices.isNegative() || notices.isZero()) {
-            throw new IllegalArgumentException("raporto.referral.notices must be positive, not " + notices);
         }
     }
 

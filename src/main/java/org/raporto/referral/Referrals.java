@@ -216,6 +216,11 @@ public class Referrals {
         return referral;
     }
 
+    /** Whether notices to hosts or platforms wait for this (police) referral's agreement. */
+    public boolean holds(UUID policeReferral) {
+        return jdbc.sql("SELECT count(*) FROM referral WHERE held_for = ?").param(policeReferral).query(Integer.class).single() > 0;
+    }
+
     /** One referral, to be shown only to those who may see it (the caller checks). */
     public Optional<Referral> find(UUID id) {
         return load("r.id = ?", id).stream().findFirst();

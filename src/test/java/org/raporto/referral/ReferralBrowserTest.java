@@ -66,7 +66,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"raporto.referral.checks.enabled=false",
         "raporto.tracing.worker.enabled=false", "raporto.outbound.offline=false", "raporto.outbound.allow-private=true",
         "raporto.outbound.per-host-interval=0s", "raporto.outbound.read-timeout=1s", "raporto.outbound.total-timeout=3s",
-        "raporto.notification.delivery.interval=100ms", "raporto.referral.notices=PT24H", "logging.level.com.icegreen.greenmail=warn"})
+        "raporto.notification.delivery.interval=100ms", "logging.level.com.icegreen.greenmail=warn"})
 @DirtiesContext
 class ReferralBrowserTest {
 

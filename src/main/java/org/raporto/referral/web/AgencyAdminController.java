@@ -89,16 +89,20 @@ class AgencyAdminController {
         if (kind == null) {
             return form(request, csrf, model, isNew, typed, List.of(new FieldError("kind", page.t("referral.admin.error.kind"))));
         }
+        String asn = typed.asn().strip().replaceFirst("(?i)^AS", "");
+        if (!asn.isEmpty() && !asn.matches("[0-9]{1,10}")) {
+            return form(request, csrf, model, isNew, typed, List.of(new FieldError("asn", page.t("referral.admin.error.asn"))));
+        }
         Agency existing = isNew ? null : agencies.find(id).orElseThrow();
         Agency agency = new Agency(typed.id(), kind, typed.name().strip(), typed.country().strip().toUpperCase(Locale.ROOT), list(typed.languages()),
                 list(typed.emails()), typed.portal(), typed.notes().strip(), typed.ready(), existing == null ? null : existing.approvedAt(),
-                existing == null ? null : existing.approvedBy(), existing == null ? null : existing.asn(), list(typed.domains()));
+                existing == null ? null : existing.approvedBy(), asn.isEmpty() ? null : Long.valueOf(asn), list(typed.domains()));
         try {
             agencies.save(agency, isNew, new Actor(admin.id(), admin.name()));
         }
         catch (Agencies.InvalidAgency invalid) {
             List<FieldError> errors = invalid.fields().stream()
-                    .map(field -> new FieldError(field.replaceAll("\\..*", ""), page.t("referral.admin.error." + field))).toList();
+                    .map(field -> new FieldError(anchor(field, isNew), page.t("referral.admin.error." + field))).toList();
             return form(request, csrf, model, isNew, typed, errors);
         }
         return ResponseEntity.status(303).header("Location", AGENCIES + "?saved=1").build();
@@ -180,6 +184,12 @@ class AgencyAdminController {
         model.addAttribute("agency", typed);
         model.addAttribute("errors", errors);
         return "referral/admin-agency";
+    }
+
+    /** The field an error points at: the identifier is a field only on a new agency's form. */
+    private static String anchor(String error, boolean isNew) {
+        String field = error.replaceAll("\\..*", "");
+        return field.equals("id") && !isNew ? "name" : field;
     }
 
     /** Values typed as a list: separated by commas, spaces or lines; empty ones dropped. */

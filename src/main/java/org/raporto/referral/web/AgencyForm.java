@@ -7,23 +7,26 @@ import org.raporto.referral.Agencies;
 import org.raporto.referral.Agency;
 import org.raporto.referral.AgencyKind;
 
+import static org.raporto.referral.web.AgencyAdminController.clip;
+
 /** The agency form as typed, to show again. */
 public record AgencyForm(String id, String kind, String name, String country, String languages, String emails, boolean portal, boolean ready,
-        String domains, String notes, @Nullable String approvedBy) {
+        String domains, String asn, String notes, @Nullable String approvedBy) {
 
     static AgencyForm empty() {
-        return new AgencyForm("", AgencyKind.POLICE.name(), "", "AL", "sq", "", false, false, "", "", null);
+        return new AgencyForm("", AgencyKind.POLICE.name(), "", "AL", "sq", "", false, false, "", "", "", null);
     }
 
     static AgencyForm of(Agency agency) {
         return new AgencyForm(agency.id(), agency.kind().name(), agency.name(), agency.country(), String.join(", ", agency.languages()),
-                String.join("\n", agency.emails()), agency.portal(), agency.ready(), String.join(", ", agency.domains()), agency.notes(),
+                String.join("\n", agency.emails()), agency.portal(), agency.ready(), String.join(", ", agency.domains()),
+                agency.asn() == null ? "" : String.valueOf(agency.asn()), agency.notes(),
                 agency.approvedBy());
     }
 
     static AgencyForm typed(Map<String, String> form, String id) {
-        return new AgencyForm(id, AgencyAdminController.clip(form.get("kind"), 40), AgencyAdminController.clip(form.get("name"), Agencies.MAX_NAME + 50), AgencyAdminController.clip(form.get("country"), 10),
-                AgencyAdminController.clip(form.get("languages"), 100), AgencyAdminController.clip(form.get("emails"), 2000), "true".equals(form.get("portal")), "true".equals(form.get("ready")),
-                AgencyAdminController.clip(form.get("domains"), 2000), AgencyAdminController.clip(form.get("notes"), Agencies.MAX_NOTES + 100), null);
+        return new AgencyForm(id, clip(form.get("kind"), 40), clip(form.get("name"), Agencies.MAX_NAME + 50), clip(form.get("country"), 10),
+                clip(form.get("languages"), 100), clip(form.get("emails"), 2000), "true".equals(form.get("portal")), "true".equals(form.get("ready")),
+                clip(form.get("domains"), 2000), clip(form.get("asn"), 20), clip(form.get("notes"), Agencies.MAX_NOTES + 100), null);
     }
 }

@@ -74,7 +74,7 @@ class PartnerController {
             referrals.acknowledge(referral.id(), referral.agency().id(), actor(user));
         }
         catch (ReferralRefused refused) {
-            return render(request, csrf, model, user, id, new FieldError("acknowledge", message(request, refused)), "");
+            return render(request, csrf, model, user, id, new FieldError("main", message(request, refused)), "");
         }
         return ResponseEntity.status(303).header("Location", HOME + "referrals/" + referral.id()).build();
     }
@@ -93,7 +93,7 @@ class PartnerController {
             referrals.answer(referral.id(), referral.agency().id(), chosen, typed, actor(user));
         }
         catch (ReferralRefused refused) {
-            return render(request, csrf, model, user, id, new FieldError(refused.reason() == ReferralRefused.Reason.REASON_NEEDED ? "reason" : "outcome-REMOVED",
+            return render(request, csrf, model, user, id, new FieldError(refused.reason() == ReferralRefused.Reason.REASON_NEEDED ? "reason" : "main",
                     message(request, refused)), typed);
         }
         return ResponseEntity.status(303).header("Location", HOME + "referrals/" + referral.id()).build();
@@ -107,7 +107,7 @@ class PartnerController {
             referrals.policeAgreed(referral.id(), actor(user));
         }
         catch (ReferralRefused refused) {
-            return render(request, csrf, model, user, id, new FieldError("agree", message(request, refused)), "");
+            return render(request, csrf, model, user, id, new FieldError("main", message(request, refused)), "");
         }
         return ResponseEntity.status(303).header("Location", HOME + "referrals/" + referral.id()).build();
     }
@@ -120,6 +120,7 @@ class PartnerController {
         model.addAttribute("page", pages.page(request, "partner.referral.title", error != null));
         model.addAttribute("csrf", csrf);
         model.addAttribute("referral", referral);
+        model.addAttribute("holding", referrals.holds(referral.id()));
         model.addAttribute("watches", referrals.watches(referral.report()));
         model.addAttribute("errors", error == null ? List.of() : List.of(error));
         model.addAttribute("reason", reason);

@@ -50,6 +50,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class ReferralController {
 
     static final String PAGE = "/staff/cases/{id}/referrals";
+    /** How the agency chosen under "another agency" is kept among the ticked ones. */
+    static final String OTHER = "other:";
 
     private final StaffPages pages;
     private final Cases cases;
@@ -84,6 +86,7 @@ class ReferralController {
         if (other != null && !other.isBlank()) {
             named.add(other);
         }
+        Set<String> kept = new LinkedHashSet<>();
         for (String agency : named.stream().limit(50).toList()) {
             if (!agency.matches("[a-z0-9-]{1,64}") || !ticked.add(agency)) {
                 continue;
@@ -100,7 +103,12 @@ class ReferralController {
                     || (agency.equals(other) && "true".equals(form.getFirst("policeFirst-other")));
             choices.add(new Referrals.Choice(agency, positions, "true".equals(form.getFirst("reporter-" + agency)), policeFirst));
         }
-        return act(request, csrf, model, user, report, ticked, "refer", () -> referrals.refer(report, choices, Analyst.of(user)));
+        kept.addAll(ticked);
+        if (other != null && ticked.contains(other)) {
+            // The agency chosen under "another agency", chosen there again when the page comes back.
+            kept.add(OTHER + other);
+        }
+        return act(request, csrf, model, user, report, kept, "refer", () -> referrals.refer(report, choices, Analyst.of(user)));
     }
 
     @PostMapping(PAGE + "/{referral}/police-agreed")
