@@ -271,6 +271,11 @@ public class AgencyNotices {
         }
         StringBuilder items = new StringBuilder(messages.get(language, "referral.notice.items"));
         for (Referral.Item item : referral.items()) {
+            if (kind != NoticeKind.FIRST && item.isUrl() && checks.find(referral.report().value(), item.target())
+                    .filter(watch -> watch.status() == Watch.Status.REMOVED).isPresent()) {
+                // A reminder asks only about what is still online.
+                continue;
+            }
             items.append("\n- ").append(item.target());
             if (item.outcome() != null) {
                 items.append(" (").append(messages.get(language, "casework.outcome." + item.outcome().name())).append(')');
