@@ -20,6 +20,7 @@ import org.raporto.casework.Cases;
 import org.raporto.casework.Classification;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.ReportIntake;
+import org.raporto.shared.Language;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -130,6 +131,24 @@ class AgencyNoticesTest {
         assertThat(notices(broken)).isOne();
         assertThat(notices(good)).as("never twice").isOne();
         assertThat(notices.sendDue()).isZero();
+    }
+
+    @Test
+    void aReminderListsOnlyWhatIsStillOnline() {
+        fixtures.ready("platform-meta", "flagger@meta.example");
+        String url = "https://www.instagram.com/p/" + UUID.randomUUID().toString().substring(0, 8);
+        ReportId id = fixtures.submit("cyberbullying", url);
+        fixtures.assess(id, Classification.of(Classification.Outcome.HARMFUL_NOT_ILLEGAL, "cyberbullying"), analyst, second);
+        UUID made = referrals.refer(id, List.of(new Referrals.Choice("platform-meta", Set.of(0, 1), false, false)), analyst).get(0);
+        Referral referral = referrals.find(made).orElseThrow();
+        String account = referral.items().get(1).target();
+
+        assertThat(notices.body(referral, referral.agency(), NoticeKind.FIRST, Language.EN)).contains(url, account)
+                .contains("as a trusted flagger").doesNotContain(Fixtures.DESCRIPTION);
+        jdbc.sql("UPDATE referral_watch SET status = 'REMOVED', removed_at = now() WHERE report_id = ?").param(id.value()).update();
+
+        String reminder = notices.body(referral, referral.agency(), NoticeKind.REMINDER, Language.EN);
+        assertThat(reminder).contains(account, "still online").doesNotContain(url);
     }
 
     private int notices(UUID referral) {
