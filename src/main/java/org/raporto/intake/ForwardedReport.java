@@ -35,9 +35,10 @@ public record ForwardedReport(String category, List<CanonicalUrl> urls, String h
     /**
      * What became of a forwarded report.
      *
+     * @param id        the report
      * @param reference our reference of the report
      * @param created   false when the same hotline had forwarded it under the same reference before: nothing was stored
      */
-    public record Received(String reference, boolean created) {
+    public record Received(ReportId id, String reference, boolean created) {
     }
 }

@@ -77,12 +77,12 @@ public class ReportIntake {
         }
 
         Receipt receipt = Receipt.generate(random);
-        Optional<String> reference = store(report, category, channel, language, receipt, submissionToken, fingerprint, null);
-        if (reference.isEmpty()) {
+        Optional<ForwardedReport.Received> stored = store(report, category, channel, language, receipt, submissionToken, fingerprint, null);
+        if (stored.isEmpty()) {
             // The same submission won a race with this one; it is the report.
             return earlier(submissionToken, fingerprint).orElseThrow();
         }
-        return new Acknowledgement(reference.get(), receipt);
+        return new Acknowledgement(stored.get().reference(), receipt);
     }
 
     /**
@@ -94,9 +94,9 @@ public class ReportIntake {
      */
     @Transactional
     public ForwardedReport.Received forward(ForwardedReport forwarded) {
-        Optional<String> earlier = forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference());
+        Optional<ForwardedReport.Received> earlier = forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference());
         if (earlier.isPresent()) {
-            return new ForwardedReport.Received(earlier.get(), false);
+            return earlier.get();
         }
         Category category = categories.active(forwarded.category())
                 .orElseThrow(() -> new ReportRefused(List.of(ReportRules.Violation.UNKNOWN_CATEGORY)));
@@ -107,26 +107,27 @@ public class ReportIntake {
             throw new ReportRefused(violations);
         }
         String key = Channel.HOTLINE.name() + "\u0000" + forwarded.hotlineCountry() + "\u0000" + forwarded.hotlineReference();
-        Optional<String> reference = store(report, category, Channel.HOTLINE, Language.DEFAULT, Receipt.generate(random), UUID.randomUUID(),
-                hashes.of(SUBMISSION_PURPOSE, key), forwarded);
-        return reference.map(stored -> new ForwardedReport.Received(stored, true))
-                // Forwarded at the same moment by another import: that one is the report.
-                .orElseGet(() -> new ForwardedReport.Received(forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference()).orElseThrow(), false));
+        Optional<ForwardedReport.Received> stored = store(report, category, Channel.HOTLINE, Language.DEFAULT, Receipt.generate(random),
+                UUID.randomUUID(), hashes.of(SUBMISSION_PURPOSE, key), forwarded);
+        // Empty when forwarded at the same moment by another import: that one is the report.
+        return stored.orElseGet(() -> forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference()).orElseThrow());
     }
 
-    /** Our reference of the report this hotline forwarded under this reference, if it did. */
-    public Optional<String> forwarded(String hotlineCountry, String hotlineReference) {
-        return jdbc.sql("SELECT reference FROM intake_report WHERE forwarded_by = ? AND forwarded_reference = ?")
-                .params(hotlineCountry, hotlineReference).query(String.class).optional();
+    /** The report this hotline forwarded under this reference, if it did. */
+    public Optional<ForwardedReport.Received> forwarded(String hotlineCountry, String hotlineReference) {
+        return jdbc.sql("SELECT id, reference FROM intake_report WHERE forwarded_by = ? AND forwarded_reference = ?")
+                .params(hotlineCountry, hotlineReference)
+                .query((row, number) -> new ForwardedReport.Received(new ReportId(row.getObject("id", UUID.class)), row.getString("reference"), false))
+                .optional();
     }
 
     /**
      * Stores the report, its items and screenshots, and publishes {@link ReportSubmitted}.
      *
-     * @return its reference; empty when a report with the same submission token, or the same forwarding hotline and
-     *         reference, was stored first
+     * @return the report stored; empty when a report with the same submission token, or the same forwarding hotline
+     *         and reference, was stored first
      */
-    private Optional<String> store(NewReport report, Category category, Channel channel, Language language, Receipt receipt, UUID submissionToken,
+    private Optional<ForwardedReport.Received> store(NewReport report, Category category, Channel channel, Language language, Receipt receipt, UUID submissionToken,
             byte[] fingerprint, @Nullable ForwardedReport forwarded) {
         ReportId id = ReportId.random();
         Instant now = clock.instant();
@@ -171,7 +172,7 @@ public class ReportIntake {
         }
         screenshots.attach(id, null, envelope, report.screenshots());
         events.publishEvent(new ReportSubmitted(id, reference, channel, category.code(), category.priority(), now));
-        return Optional.of(reference);
+        return Optional.of(new ForwardedReport.Received(id, reference, true));
     }
 
     private void insertItem(ReportId report, int position, ReportedItem item, Envelope envelope) {
