@@ -36,6 +36,8 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff/cases/late", "/staff/cases/*/assign").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/cases", "/staff/cases/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(staff)
                         .anyRequest().denyAll())

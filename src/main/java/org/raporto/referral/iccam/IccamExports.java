@@ -129,7 +129,8 @@ public class IccamExports {
      * The reports of a selection in ICCAM's terms, audited as exported in this format.
      *
      * @return the reports with at least one exported address, and the references asked for that gave none (unknown, not
-     *         visible to the analyst, or without an address to export: the three look the same)
+     *         visible to the analyst, or without an address to export: the three look the same). With references
+     *         missing, or no report, nothing is audited: the caller is to show what is missing, and export nothing
      * @throws TooMany when more than {@link #MAX_REPORTS} reports are selected; nothing is audited then
      */
     @Transactional
@@ -175,7 +176,7 @@ public class IccamExports {
             List<String> found = reports.stream().map(IccamReport::hotlineReference).toList();
             named.references().stream().filter(reference -> !found.contains(reference)).forEach(missing::add);
         }
-        if (!reports.isEmpty()) {
+        if (!reports.isEmpty() && missing.isEmpty()) {
             Actor actor = new Actor(analyst.id(), analyst.name());
             int urls = reports.stream().mapToInt(report -> report.urls().size()).sum();
             String file = UUID.randomUUID().toString();
