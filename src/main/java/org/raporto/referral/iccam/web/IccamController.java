@@ -158,7 +158,7 @@ class IccamController {
 
     /** Imports the file checked before, carried in the preview's form. */
     @PostMapping(IMPORT)
-    String importFile(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user,
+    Object importFile(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user,
             @RequestParam(defaultValue = "") String content, @RequestParam(defaultValue = "") String country) {
         StaffPage page = pages.page(request, "iccam.import.title", true);
         byte[] bytes = IccamImports.carried(content);
@@ -168,7 +168,8 @@ class IccamController {
         }
         try {
             IccamImports.Imported imported = imports.importAll(IccamReader.read(bytes), typedCountry.isEmpty() ? null : typedCountry, Analyst.of(user));
-            return "redirect:" + IMPORT + "?created=" + imported.created().size() + "&skipped=" + imported.skipped().size();
+            return ResponseEntity.status(303)
+                    .header(HttpHeaders.LOCATION, IMPORT + "?created=" + imported.created().size() + "&skipped=" + imported.skipped().size()).build();
         }
         catch (IccamImports.Refused refused) {
             return preview(request, csrf, model, user, bytes, typedCountry);
