@@ -83,10 +83,12 @@ class RouteInventoryTest {
                 "POST /staff/cases/{id}/items/{position}/confirm", "POST /staff/cases/{id}/items/{position}/apply-earlier",
                 "POST /staff/cases/{id}/items/{position}/trace",
                 "POST /staff/cases/{id}/assessed", "POST /staff/cases/{id}/close", "POST /staff/cases/{id}/merge",
-                "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}")) {
+                "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}",
+                "GET /staff/iccam/export", "POST /staff/iccam/export")) {
             INVENTORY.put(route, Access.CASEWORK);
         }
-        for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign")) {
+        for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign", "GET /staff/iccam/import", "POST /staff/iccam/import/preview",
+                "POST /staff/iccam/import")) {
             INVENTORY.put(route, Access.SUPERVISOR);
         }
     }
