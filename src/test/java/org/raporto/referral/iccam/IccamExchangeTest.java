@@ -210,6 +210,9 @@ class IccamExchangeTest {
         assertThat(supervisor.post("/staff/iccam/import", Map.of("content", carried.group(1), "country", "")).headers().firstValue("Location")
                 .orElseThrow()).endsWith("created=0&skipped=1");
         assertThat(supervisor.get("/staff/cases?channel=HOTLINE&status=NEW&q=q-" + unique).body()).contains("q-" + unique);
+        UUID forwarded = jdbc.sql("SELECT id FROM intake_report WHERE forwarded_reference = ?").param(forwardedReference).query(UUID.class).single();
+        assertThat(supervisor.get("/staff/cases/" + forwarded).body()).contains("Another hotline (ICCAM)", "Imported from another hotline",
+                "BE " + forwardedReference);
 
         HttpResponse<String> latin1 = supervisor.postWithFiles("/staff/iccam/import/preview", Map.of(),
                 List.of(new FormClient.Upload("file", "x.csv", "text/csv", "hotlineReference\nR-1 caf\u00e9".getBytes(StandardCharsets.ISO_8859_1))));
