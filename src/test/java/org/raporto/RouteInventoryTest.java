@@ -47,7 +47,7 @@ class RouteInventoryTest {
 
     /** Who may use a route. */
     enum Access {
-        EVERYONE, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR
+        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR
     }
 
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
@@ -66,7 +66,11 @@ class RouteInventoryTest {
         }
         for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session",
                 "GET /staff/account/password", "POST /staff/account/password")) {
-            INVENTORY.put(route, Access.STAFF);
+            INVENTORY.put(route, Access.SIGNED_IN);
+        }
+        for (String route : List.of("GET /partner", "GET /partner/", "GET /partner/referrals/{id}", "POST /partner/referrals/{id}/acknowledge",
+                "POST /partner/referrals/{id}/outcome", "POST /partner/referrals/{id}/agree")) {
+            INVENTORY.put(route, Access.PARTNER);
         }
         for (String route : List.of("GET /staff/admin/accounts", "POST /staff/admin/accounts", "POST /staff/admin/accounts/{id}/enabled",
                 "GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
@@ -75,7 +79,9 @@ class RouteInventoryTest {
                 "GET /staff/admin/settings", "POST /staff/admin/settings",
                 "GET /staff/admin/categories", "GET /staff/admin/categories/{code}", "POST /staff/admin/categories/{code}",
                 "GET /staff/admin/casework", "POST /staff/admin/casework", "GET /staff/admin/holidays", "POST /staff/admin/holidays",
-                "POST /staff/admin/holidays/{day}/remove")) {
+                "POST /staff/admin/holidays/{day}/remove", "GET /staff/admin/agencies", "GET /staff/admin/agencies/{id}",
+                "POST /staff/admin/agencies/{id}", "GET /staff/admin/routing", "POST /staff/admin/routing",
+                "GET /staff/admin/outbox", "POST /staff/admin/outbox/{id}/send-again", "POST /staff/admin/outbox/{id}/discard")) {
             INVENTORY.put(route, Access.ADMIN);
         }
         for (String route : List.of("GET /staff/cases", "POST /staff/cases/next", "POST /staff/cases/preferences", "GET /staff/cases/{id}",
@@ -84,7 +90,9 @@ class RouteInventoryTest {
                 "POST /staff/cases/{id}/items/{position}/trace",
                 "POST /staff/cases/{id}/assessed", "POST /staff/cases/{id}/close", "POST /staff/cases/{id}/merge",
                 "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}",
-                "GET /staff/iccam/export", "POST /staff/iccam/export")) {
+                "GET /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals/approve",
+                "POST /staff/cases/{id}/referrals/{referral}/police-agreed", "POST /staff/cases/{id}/referrals/{referral}/escalation",
+                "POST /staff/cases/{id}/resolve", "GET /staff/iccam/export", "POST /staff/iccam/export")) {
             INVENTORY.put(route, Access.CASEWORK);
         }
         for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign", "GET /staff/iccam/import", "POST /staff/iccam/import/preview",
@@ -136,7 +144,7 @@ class RouteInventoryTest {
             check(route, null, access == Access.EVERYONE, wrong);
             for (Role role : Role.values()) {
                 boolean allowed = switch (access) {
-                    case EVERYONE -> true;
+                    case EVERYONE, SIGNED_IN -> true;
                     case STAFF -> role != Role.PARTNER;
                     case ADMIN -> role == Role.ADMIN;
                     case PARTNER -> role == Role.PARTNER;

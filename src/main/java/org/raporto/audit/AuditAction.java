@@ -126,8 +126,56 @@ public enum AuditAction {
     SLA_TARGET_CHANGED,
 
     /**
+     * A report was referred to an agency; the object is the report, details {@code reference}, {@code to} (the agency's
+     * name), {@code items} (how many) and {@code held} when the notice waits for the police.
+     */
+    REFERRAL_MADE,
+
+    /** A notice about a referral was queued for an agency; details {@code to} and {@code notice} (first, reminder, escalation). */
+    REFERRAL_NOTICE_QUEUED,
+
+    /** The police agreed that a held notice to a host or platform may go; details {@code to}, the agency it was held for. */
+    POLICE_AGREED,
+
+    /** A partner acknowledged a referral; details {@code to}, the agency. */
+    REFERRAL_ACKNOWLEDGED,
+
+    /** A partner recorded what came of a referral; details {@code to} and {@code outcome}. */
+    REFERRAL_OUTCOME,
+
+    /** The online checks found a referred address gone; details {@code removedAfter}, the time to removal. */
+    CONTENT_REMOVED,
+
+    /** The online checks found a referred address hosted in another country; details {@code from} and {@code country}. */
+    CONTENT_MOVED,
+
+    /** A referred report's work is done; details {@code reference}. */
+    REPORT_RESOLVED,
+
+    /** An agency was added to the directory or changed; the object is the agency. */
+    AGENCY_CHANGED,
+
+    /** An analyst approved a hosting provider or registrar found by tracing, so notices may go to it. */
+    AGENCY_APPROVED,
+
+    /** The routing rules changed; details {@code rules}, how many there are now. */
+    ROUTING_CHANGED,
+
+    /**
      * Someone verified the audit log's chain; details {@code result} ({@code INTACT} or the flaw), {@code entries} and
      * {@code head} (the sound head's hash), and {@code brokenAt} when broken.
      */
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+
+    /**
+     * An administrator sent a dead letter of the e-mail outbox again; the object is the message, details {@code kind}
+     * and {@code attempts} (before). Never its address or text.
+     */
+    DEAD_LETTER_SENT_AGAIN,
+
+    /** An administrator discarded a dead letter: its sealed address and text were erased; details as for sending again. */
+    DEAD_LETTER_DISCARDED,
+
+    /** A dead letter's sealed address and text were erased at the end of their retention; details {@code kind}, {@code keptFor}. */
+    DEAD_LETTER_ERASED
 }

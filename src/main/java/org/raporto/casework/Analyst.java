@@ -19,7 +19,7 @@ public record Analyst(UUID id, String name, boolean cleared, boolean supervisor)
         return new Analyst(user.id(), user.name(), user.csamClearance(), user.has(Role.SUPERVISOR));
     }
 
-    Actor actor() {
+    public Actor actor() {
         return new Actor(id, name);
     }
 }

@@ -62,7 +62,7 @@ public class CaseFiles {
         CaseSummary summary = store.find(id, analyst).orElseThrow(CaseNotFound::new);
         SubmittedReport report = reports.open(id).orElseThrow(CaseNotFound::new);
         boolean fourEyes = assessments.fourEyes(summary.category());
-        List<CaseFile.Item> items = items(id, report, fourEyes);
+        List<CaseFile.Item> items = items(id, report.items(), fourEyes);
         List<CaseFile.Note> notes = notes(id);
         String mergedInto = summary.mergedInto() == null ? null
                 : jdbc.sql("SELECT reference FROM casework_case WHERE report_id = ?").param(summary.mergedInto().value()).query(String.class).single();
@@ -100,8 +100,23 @@ public class CaseFiles {
                 .params(account, reveal).update();
     }
 
+    /**
+     * The report's items and what the hotline made of them, without the rest of what the reporter wrote: what a
+     * referral needs. Audited as a view of the report's content (the addresses are content).
+     *
+     * @throws CaseNotFound when there is no such case or the analyst may not see it
+     */
+    @Transactional
+    public List<CaseFile.Item> items(ReportId id, Analyst analyst) {
+        CaseSummary summary = store.find(id, analyst).orElseThrow(CaseNotFound::new);
+        List<CaseFile.Item> items = items(id, reports.items(id), assessments.fourEyes(summary.category()));
+        audit.record(analyst.actor(), AuditAction.REPORT_VIEWED, Cases.OBJECT, id.value().toString(),
+                Map.of("reference", summary.reference(), "part", "items"));
+        return items;
+    }
+
     /** The report's items with what casework knows of each, in one query, and their hosts' traces in one more. */
-    private List<CaseFile.Item> items(ReportId id, SubmittedReport report, boolean fourEyes) {
+    private List<CaseFile.Item> items(ReportId id, List<SubmittedReport.Item> reportedItems, boolean fourEyes) {
         Map<Integer, Known> known = new HashMap<>();
         jdbc.sql("""
                 SELECT i.position, i.host, i.outcome, i.harm_category, i.age_group, i.gender, i.site_type, i.commercial, i.payment_method,
@@ -127,7 +142,7 @@ public class CaseFiles {
                 });
         Map<String, HostingTrace> traced = traces.latest(known.values().stream().map(Known::host).filter(Objects::nonNull).toList());
         List<CaseFile.Item> items = new ArrayList<>();
-        for (SubmittedReport.Item reported : report.items()) {
+        for (SubmittedReport.Item reported : reportedItems) {
             Known item = known.get(reported.position());
             if (item == null) {
                 throw new IllegalStateException("Report item " + reported.position() + " has no casework item");

@@ -318,6 +318,37 @@ public class Cases {
     }
 
     /**
+     * The report was passed on: an assessed case becomes referred (one referred already stays so). Called in the
+     * transaction that stores the referral, so that neither happens without the other.
+     *
+     * @throws CaseConflict when the case is not assessed yet, is finished, or someone else holds it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void referred(ReportId id, Analyst analyst) {
+        CaseSummary current = store.lock(id, analyst);
+        if (current.status() == CaseStatus.REFERRED) {
+            return;
+        }
+        if (current.status() != CaseStatus.ASSESSED) {
+            throw new CaseConflict(CaseConflict.Reason.WRONG_STATE);
+        }
+        moveTo(changing(id, analyst), CaseStatus.REFERRED, null);
+    }
+
+    /**
+     * The hotline's work on a referred report is done (the content is gone, the agencies answered): the case is
+     * resolved, and the reporter's follow-up page says action was taken.
+     *
+     * @throws CaseConflict when the case is not referred, or someone else holds it
+     */
+    @Transactional
+    public void resolve(ReportId id, Analyst analyst) {
+        CaseSummary current = changing(id, analyst);
+        moveTo(current, CaseStatus.RESOLVED, null);
+        audit.record(analyst.actor(), AuditAction.REPORT_RESOLVED, OBJECT, id.value().toString(), Map.of("reference", current.reference()));
+    }
+
+    /**
      * Computes the deadlines of open cases again from when they were received, after the holidays or the targets
      * changed: a deadline that has passed stays passed, one that has not follows the new calendar.
      *

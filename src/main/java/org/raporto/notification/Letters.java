@@ -46,19 +46,33 @@ class Letters {
     /**
      * Fills the message. Its {@code Message-ID} is made from the outbox id, so that the rare second copy (a node died
      * between sending and recording it) is the same message to the mail programs that notice such things.
+     *
+     * @param text for a composed kind, the words its sender wrote; for the others null, and the words come from the
+     *             bundles
      */
-    void write(MimeMessage message, UUID id, NoticeKind kind, Language language, String recipient, @Nullable String link)
-            throws MessagingException {
+    void write(MimeMessage message, UUID id, NoticeKind kind, Language language, String recipient, @Nullable String link,
+            @Nullable ComposedText text) throws MessagingException {
         var mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
         mail.setFrom(from);
         mail.setTo(recipient);
-        mail.setSubject(messages.get(language, "notice." + kind.name() + ".subject", site.name()));
-        mail.setText(body(kind, language, link));
+        if (text == null) {
+            mail.setSubject(messages.get(language, "notice." + kind.name() + ".subject", site.name()));
+            mail.setText(body(kind, language, link));
+            // An automatic message (RFC 3834): vacation responders should not answer it.
+            message.setHeader("Auto-Submitted", "auto-generated");
+        }
+        else {
+            // Sent because an analyst referred something, and answered by agencies: their ticket systems' acknowledgements
+            // (which RFC 3834 tells them not to send to auto-generated mail) are welcome, at the reply address if any.
+            mail.setSubject(text.subject());
+            mail.setText(text.body());
+            if (text.replyTo() != null) {
+                mail.setReplyTo(text.replyTo());
+            }
+        }
         mail.setSentDate(Date.from(clock.instant()));
         message.setContentLanguage(new String[] {language.code()});
         message.setHeader("Message-ID", "<" + id + "@" + site.publicUrl().getHost() + ">");
-        // An automatic message (RFC 3834): vacation responders should not answer it.
-        message.setHeader("Auto-Submitted", "auto-generated");
     }
 
     private String body(NoticeKind kind, Language language, @Nullable String link) {
@@ -83,6 +97,7 @@ class Letters {
         return switch (kind) {
             case REPORT_NEWS -> site.linkTo(SiteMap.FOLLOW_UP.in(language));
             case STAFF_INVITATION, PASSWORD_RESET -> site.linkTo(Objects.requireNonNull(link, "link"));
+            case AGENCY_NOTICE -> throw new IllegalArgumentException("A composed notice has no words in the bundles");
         };
     }
 

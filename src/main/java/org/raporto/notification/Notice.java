@@ -9,14 +9,18 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 /**
- * One e-mail to send: to whom, in which language, and what kind. There is deliberately no free text: a notice says
- * that something happened and where to look, so nothing a reporter wrote can end up in a mailbox.
+ * One e-mail to send: to whom, in which language, and what kind. Most kinds carry no free text: they say that
+ * something happened and where to look, in words from the message bundles, so nothing a reporter wrote can end up in
+ * a mailbox. Only the kinds that are {@link NoticeKind#composed() composed} carry a subject and body, which the calling
+ * module writes from its own templates (decision 0007).
  *
  * @param recipient a bare e-mail address ({@code name@example.org}), trimmed; never shown by {@link #toString()}
  * @param link      for the kinds that carry one ({@link NoticeKind#withLink()}), the path on this site the message links
  *                  to, such as {@code /staff/invitation?token=…}; sealed like the address, never shown
+ * @param text      for the composed kinds, and only for them, the subject, body and reply address; sealed like the
+ *                  address, never shown
  */
-public record Notice(String recipient, Language language, NoticeKind kind, @Nullable String link) {
+public record Notice(String recipient, Language language, NoticeKind kind, @Nullable String link, @Nullable ComposedText text) {
 
     /** The longest address SMTP can carry (RFC 5321 path limit less the angle brackets). */
     private static final int MAX_ADDRESS = 254;
@@ -36,11 +40,28 @@ public record Notice(String recipient, Language language, NoticeKind kind, @Null
         if (kind.withLink() != (link != null) || (link != null && !LINK.matcher(link).matches())) {
             throw new IllegalArgumentException("A " + kind + " notice " + (kind.withLink() ? "needs a path on this site" : "carries no link"));
         }
+        if (kind.composed() != (text != null)) {
+            throw new IllegalArgumentException("A " + kind + " notice " + (kind.composed() ? "needs its composed text" : "carries no text of its own"));
+        }
+    }
+
+    /** A notice of a kind with words from the message bundles, with a link of its own or not. */
+    public Notice(String recipient, Language language, NoticeKind kind, @Nullable String link) {
+        this(recipient, language, kind, link, null);
     }
 
     /** A notice without a link of its own. */
     public Notice(String recipient, Language language, NoticeKind kind) {
-        this(recipient, language, kind, null);
+        this(recipient, language, kind, null, null);
+    }
+
+    /**
+     * A notice to an agency, in words the caller composed.
+     *
+     * @param language the language the text is written in, sent as the message's {@code Content-Language}
+     */
+    public static Notice toAgency(String recipient, Language language, ComposedText text) {
+        return new Notice(recipient, language, NoticeKind.AGENCY_NOTICE, null, text);
     }
 
     /** Without the address, so that a notice in a log or an exception gives nobody away. */
@@ -49,7 +70,8 @@ public record Notice(String recipient, Language language, NoticeKind kind, @Null
         return "Notice[" + kind + ", " + language.code() + "]";
     }
 
-    private static boolean isAddress(String text) {
+    /** Whether the text is exactly one bare address, fit to go into a header as it is. */
+    static boolean isAddress(String text) {
         if (text.length() > MAX_ADDRESS || text.indexOf('@') < 1) {
             return false;
         }

@@ -1,8 +1,10 @@
 package org.raporto.notification;
 
 /**
- * What a notice says. Each kind has its subject and text in both languages ({@code notice.<KIND>.*} in the message
- * bundles) and tells only that something happened, never what: an inbox is read by others too.
+ * What a notice says. Each kind but the composed ones has its subject and text in both languages
+ * ({@code notice.<KIND>.*} in the message bundles) and tells only that something happened, never what: an inbox is
+ * read by others too. A composed kind carries the words its sender wrote from templates of its own
+ * ({@link ComposedText}): an agency must be told what to act on.
  */
 public enum NoticeKind {
 
@@ -13,12 +15,29 @@ public enum NoticeKind {
     STAFF_INVITATION(true),
 
     /** An administrator made a password reset link for an account: the link sets a new password, once. */
-    PASSWORD_RESET(true);
+    PASSWORD_RESET(true),
+
+    /**
+     * A referral or re-notice to an agency (police, regulator, hosting provider, foreign hotline): the case reference,
+     * the reported addresses and their classification, as the referral module composed them.
+     */
+    AGENCY_NOTICE(false, true);
 
     private final boolean withLink;
+    private final boolean composed;
 
     NoticeKind(boolean withLink) {
+        this(withLink, false);
+    }
+
+    NoticeKind(boolean withLink, boolean composed) {
         this.withLink = withLink;
+        this.composed = composed;
+    }
+
+    /** Whether the notice carries a subject and body its sender composed ({@link ComposedText}), not words of the bundles. */
+    public boolean composed() {
+        return composed;
     }
 
     /** Whether the notice carries a one-time link of its own, rather than pointing at a page everyone can open. */

@@ -11,26 +11,34 @@ import org.springframework.scheduling.annotation.Scheduled;
 class NotificationConfiguration {
 
     /**
-     * Every node runs the delivery on its own: the claim keeps them apart, so no lock or leader is needed. Tests that
-     * drive {@link Delivery#deliverDue()} themselves switch it off.
+     * Every node runs the delivery, and the erasure of old dead letters, on its own: the claim keeps deliveries apart,
+     * and an erased letter is no longer due for another node, so no lock or leader is needed. Tests that drive
+     * {@link Delivery#deliverDue()} themselves switch both off.
      */
     @Bean
     @ConditionalOnBooleanProperty("raporto.notification.delivery.enabled")
-    DeliverySchedule deliverySchedule(Delivery delivery) {
-        return new DeliverySchedule(delivery);
+    DeliverySchedule deliverySchedule(Delivery delivery, DeadLetters deadLetters) {
+        return new DeliverySchedule(delivery, deadLetters);
     }
 
     static final class DeliverySchedule {
 
         private final Delivery delivery;
+        private final DeadLetters deadLetters;
 
-        DeliverySchedule(Delivery delivery) {
+        DeliverySchedule(Delivery delivery, DeadLetters deadLetters) {
             this.delivery = delivery;
+            this.deadLetters = deadLetters;
         }
 
         @Scheduled(fixedDelayString = "${raporto.notification.delivery.interval}")
         void deliverDue() {
             delivery.deliverDue();
+        }
+
+        @Scheduled(fixedDelayString = "${raporto.notification.dead-letters.erase-interval}", initialDelayString = "PT2M")
+        void eraseExpiredDeadLetters() {
+            deadLetters.eraseExpired();
         }
     }
 }

@@ -8,10 +8,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How e-mails leave the outbox.
  *
  * @param from     the sender's address; blank: {@code no-reply@} the host of the site's public address
- * @param delivery when to try again and when to give up
+ * @param delivery    when to try again and when to give up
+ * @param deadLetters how long a dead letter can still be sent again
  */
 @ConfigurationProperties("raporto.notification")
-record NotificationProperties(String from, Delivery delivery) {
+record NotificationProperties(String from, Delivery delivery, DeadLetterRules deadLetters) {
+
+    /**
+     * @param keptFor how long a dead letter keeps its sealed address and text, for an administrator to send it again,
+     *                before they are erased; from 1 hour to 366 days
+     */
+    record DeadLetterRules(Duration keptFor) {
+
+        DeadLetterRules {
+            if (keptFor.compareTo(Duration.ofHours(1)) < 0 || keptFor.compareTo(Duration.ofDays(366)) > 0) {
+                throw new IllegalArgumentException("raporto.notification.dead-letters.kept-for must be from 1 hour to 366 days, not " + keptFor);
+            }
+        }
+    }
 
     /**
      * @param lease             how long a node may take to send one message before others take it for abandoned;

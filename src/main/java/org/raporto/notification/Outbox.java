@@ -22,6 +22,9 @@ public class Outbox {
 
     static final String RECIPIENT_FIELD = "recipient";
     static final String LINK_FIELD = "link";
+    static final String SUBJECT_FIELD = "subject";
+    static final String BODY_FIELD = "body";
+    static final String REPLY_TO_FIELD = "replyTo";
 
     private final JdbcClient jdbc;
     private final Envelopes envelopes;
@@ -34,9 +37,12 @@ public class Outbox {
     }
 
     /**
-     * Queues the notice in the caller's transaction, its address (and link) sealed with a data key of its own.
+     * Queues the notice in the caller's transaction, its address (and link, or composed text) sealed with a data key of
+     * its own. Keep the id to follow the message: {@link MessageDelivered} says the SMTP server accepted it,
+     * {@link MessageGivenUp} that it became a dead letter, which an administrator may still send again (then
+     * {@link MessageDelivered} follows) or discard.
      *
-     * @return the message's id, which {@link MessageDelivered} will carry
+     * @return the message's id, which {@link MessageDelivered} and {@link MessageGivenUp} will carry
      * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a transaction:
      *         a notice must be committed, or rolled back, together with the action it tells about
      */
@@ -45,9 +51,11 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         Envelope envelope = envelopes.create();
         Timestamp now = Timestamp.from(clock.instant());
+        ComposedText text = notice.text();
         jdbc.sql("""
-                INSERT INTO notification_message (id, kind, language, data_key, recipient, link, status, next_attempt_at, created_at)
-                VALUES (:id, :kind, :language, :dataKey, :recipient, :link, 'QUEUED', :now, :now)
+                INSERT INTO notification_message (id, kind, language, data_key, recipient, link, subject, body, reply_to, status,
+                    next_attempt_at, created_at)
+                VALUES (:id, :kind, :language, :dataKey, :recipient, :link, :subject, :body, :replyTo, 'QUEUED', :now, :now)
                 """)
                 .param("id", id)
                 .param("kind", notice.kind().name())
@@ -55,6 +63,9 @@ public class Outbox {
                 .param("dataKey", envelope.wrappedKey())
                 .param("recipient", envelope.sealText(RECIPIENT_FIELD, notice.recipient()))
                 .param("link", notice.link() == null ? null : envelope.sealText(LINK_FIELD, notice.link()))
+                .param("subject", text == null ? null : envelope.sealText(SUBJECT_FIELD, text.subject()))
+                .param("body", text == null ? null : envelope.sealText(BODY_FIELD, text.body()))
+                .param("replyTo", text == null || text.replyTo() == null ? null : envelope.sealText(REPLY_TO_FIELD, text.replyTo()))
                 .param("now", now)
                 .update();
         return id;

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.raporto.shared.outbound.Addresses;
+
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.raporto.shared.outbound.Addresses;
+
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 

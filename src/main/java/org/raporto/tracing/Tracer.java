@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.raporto.shared.outbound.Addresses;
 import org.raporto.shared.outbound.OutboundProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -71,7 +71,7 @@ class StaffBrowserTest {
         String link = admin.locator("#invitation-link").textContent().strip();
         PageWatch.assertAccessible(admin);
         for (String page : new String[] {"/staff/admin/categories", "/staff/admin/categories/cyberbullying", "/staff/admin/settings",
-                "/staff/admin/audit", "/staff/account/password"}) {
+                "/staff/admin/audit", "/staff/admin/outbox", "/staff/account/password"}) {
             admin.navigate(url(page));
             PageWatch.assertAccessible(admin);
         }

@@ -33,4 +33,11 @@ class NotificationPropertiesTest {
         assertThatThrownBy(() -> new NotificationProperties.Delivery(Duration.ofSeconds(-1), 10, Duration.ofMinutes(1), Duration.ofHours(6)))
                 .hasMessageContaining("lease");
     }
+
+    @Test
+    void keepsDeadLettersFromAnHourToAYear() {
+        assertThat(new NotificationProperties.DeadLetterRules(Duration.ofDays(30)).keptFor()).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> new NotificationProperties.DeadLetterRules(Duration.ofMinutes(59))).hasMessageContaining("dead-letters.kept-for");
+        assertThatThrownBy(() -> new NotificationProperties.DeadLetterRules(Duration.ofDays(367))).hasMessageContaining("dead-letters.kept-for");
+    }
 }

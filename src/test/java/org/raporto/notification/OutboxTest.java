@@ -216,7 +216,7 @@ class OutboxTest {
     }
 
     @Test
-    void afterTheLastAttemptTheMessageIsADeadLetterWithoutAnAddress(CapturedOutput log) {
+    void afterTheLastAttemptTheMessageIsADeadLetterThatKeepsItsSealedAddressAndIsAnnounced(CapturedOutput log) {
         smtp.stop();
         UUID id = enqueue(new Notice(ADDRESS, Language.SQ, NoticeKind.REPORT_NEWS));
 
@@ -227,12 +227,18 @@ class OutboxTest {
         }
 
         Map<String, Object> row = row(id);
-        assertThat(row).containsEntry("status", "DEAD").containsEntry("attempts", maxAttempts)
-                .containsEntry("data_key", null).containsEntry("recipient", null).containsEntry("sent_at", null);
+        assertThat(row).containsEntry("status", "DEAD").containsEntry("attempts", maxAttempts).containsEntry("sent_at", null);
+        assertThat(row.get("data_key")).as("kept, sealed, to be sent again").isNotNull();
+        assertThat(row.get("recipient")).isNotNull();
         assertThat((String) row.get("last_error")).isNotBlank().doesNotContain("@");
+        assertThat(events.stream(MessageGivenUp.class)).singleElement().satisfies(givenUp -> {
+            assertThat(givenUp.id()).isEqualTo(id);
+            assertThat(givenUp.kind()).isEqualTo(NoticeKind.REPORT_NEWS);
+            assertThat(givenUp.reason()).isEqualTo(row.get("last_error"));
+        });
 
         smtp.start();
-        assertThat(delivery.deliverDue()).isZero();
+        assertThat(delivery.deliverDue()).as("a dead letter is sent again only by an administrator").isZero();
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(events.stream(MessageDelivered.class)).isEmpty();
         assertThat(log.getAll()).contains(id + " (REPORT_NEWS) given up after " + maxAttempts + " attempts").doesNotContain(ADDRESS);
@@ -255,14 +261,16 @@ class OutboxTest {
     }
 
     @Test
-    void aMessageWhoseLastAttemptWasCutShortIsADeadLetter() {
+    void aMessageWhoseLastAttemptWasCutShortIsADeadLetterKeptToBeSentAgainByHand() {
         UUID id = enqueue(new Notice(ADDRESS, Language.EN, NoticeKind.REPORT_NEWS));
         jdbc.sql("UPDATE notification_message SET status = 'SENDING', attempts = ?, lease_until = ? WHERE id = ?")
                 .params(properties.delivery().maxAttempts(), Timestamp.from(clock.instant()), id).update();
 
         assertThat(delivery.deliverDue()).isZero();
 
-        assertThat(row(id)).containsEntry("status", "DEAD").containsEntry("recipient", null).containsEntry("data_key", null);
+        assertThat(row(id)).containsEntry("status", "DEAD").containsEntry("last_error", Delivery.INTERRUPTED);
+        assertThat(row(id).get("recipient")).isNotNull();
+        assertThat(events.stream(MessageGivenUp.class)).containsExactly(new MessageGivenUp(id, NoticeKind.REPORT_NEWS, clock.instant(), Delivery.INTERRUPTED));
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 

@@ -39,6 +39,9 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
+                        // Partners too: the home page (which sends them to theirs), their password, signing out.
+                        .requestMatchers("/staff", StaffHomeController.HOME, "/staff/logout", "/staff/sign-out-everywhere", "/staff/session",
+                                PasswordController.PASSWORD).authenticated()
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(staff)
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInController.LOGIN)))
