@@ -177,7 +177,7 @@ public class IccamExports {
             named.references().stream().filter(reference -> !found.contains(reference)).forEach(missing::add);
         }
         if (!reports.isEmpty() && missing.isEmpty()) {
-            Actor actor = new Actor(analyst.id(), analyst.name());
+            Actor actor = analyst.actor();
             int urls = reports.stream().mapToInt(report -> report.urls().size()).sum();
             String file = UUID.randomUUID().toString();
             for (Building report : building.values()) {

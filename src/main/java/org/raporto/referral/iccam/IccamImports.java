@@ -12,7 +12,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.jspecify.annotations.Nullable;
-import org.raporto.audit.Actor;
 import org.raporto.audit.AuditAction;
 import org.raporto.audit.AuditLog;
 import org.raporto.casework.Analyst;
@@ -135,7 +134,7 @@ public class IccamImports {
             }
             if (received.created()) {
                 created.add(received.reference());
-                audited.add(() -> audit.record(new Actor(analyst.id(), analyst.name()), AuditAction.REPORT_IMPORTED, IccamExports.OBJECT,
+                audited.add(() -> audit.record(analyst.actor(), AuditAction.REPORT_IMPORTED, IccamExports.OBJECT,
                         received.id().value().toString(),
                         Map.of("reference", received.reference(), "from", from, "theirReference", report.hotlineReference())));
             }

@@ -128,6 +128,65 @@ class IccamExchangeTest {
     }
 
     @Test
+    void actionsComeFromSentReferralsAndOnlineChecks() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String removed = "https://act-" + unique + ".example/removed.png";
+        String moved = "https://act-" + unique + ".example/moved";
+        String unavailable = "https://act-" + unique + ".example/unavailable";
+        String queued = "https://act-" + unique + ".example/queued";
+        String reference = submit("csam", removed, moved, unavailable, queued);
+        ReportId id = id(reference);
+        assessments.classify(id, List.of(0, 1, 2, 3), new Classification(Classification.Outcome.BASELINE_CSAM, "csam",
+                Classification.AgeGroup.PUBESCENT, Classification.Gender.MALE, Classification.SiteType.FORUM, false, null, false, false, false), cleared);
+        java.sql.Timestamp sent = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+        java.sql.Timestamp later = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+        UUID police = referral(id, reference, "al-police-cybercrime", false, sent, removed, moved);
+        UUID platform = referral(id, reference, "platform-meta", true, later, removed);
+        UUID waiting = referral(id, reference, "platform-meta-queued", true, null, queued);
+        jdbc.sql("""
+                INSERT INTO referral_watch (id, report_id, canonical_url, host, country, status, consecutive_gone, first_gone_at, started_at,
+                    last_checked_at, removed_at, moved_to_country)
+                VALUES (?, ?, ?, 'h', 'AL', 'REMOVED', 1, ?, ?, ?, ?, NULL), (?, ?, ?, 'h', 'AL', 'MOVED', 0, NULL, ?, ?, NULL, 'NL'),
+                    (?, ?, ?, 'h', 'AL', 'UNAVAILABLE', 0, NULL, ?, ?, NULL, NULL)""")
+                .params(UUID.randomUUID(), id.value(), removed, later, sent, later, later,
+                        UUID.randomUUID(), id.value(), moved, sent, later,
+                        UUID.randomUUID(), id.value(), unavailable, sent, later)
+                .update();
+
+        IccamReport report = exports.export(new IccamExports.Selection.Chosen(List.of(id.value())), IccamFormat.JSON, cleared).reports().get(0);
+
+        Map<String, List<IccamUrl.Action>> actions = new java.util.HashMap<>();
+        report.urls().forEach(url -> actions.put(url.urlString(), url.actions()));
+        assertThat(actions.get(removed)).containsExactly(new IccamUrl.Action(ActionType.LEA, sent.toInstant(), null),
+                new IccamUrl.Action(ActionType.ISP, later.toInstant(), null), new IccamUrl.Action(ActionType.CR, later.toInstant(), null));
+        assertThat(actions.get(moved)).containsExactly(new IccamUrl.Action(ActionType.LEA, sent.toInstant(), null),
+                new IccamUrl.Action(ActionType.MO, later.toInstant(), "NL"));
+        assertThat(actions.get(unavailable)).containsExactly(new IccamUrl.Action(ActionType.CU, later.toInstant(), null));
+        assertThat(actions.get(queued)).isEmpty();
+        assertThat(List.of(police, platform, waiting)).doesNotHaveDuplicates();
+    }
+
+    private UUID referral(ReportId report, String reference, String agency, boolean takedown, java.sql.@org.jspecify.annotations.Nullable Timestamp sentAt,
+            String... urls) {
+        if (agency.endsWith("-queued")) {
+            jdbc.sql("INSERT INTO referral_agency (id, kind, name, country) VALUES (?, 'HOSTING_PROVIDER', 'Queued host', 'NL') ON CONFLICT DO NOTHING")
+                    .param(agency).update();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO referral (id, report_id, reference, agency_id, restricted, status, takedown, language, created_by, created_by_name,
+                    created_at, sent_at)
+                VALUES (?, ?, ?, ?, true, ?, ?, 'en', ?, 'Arta', now(), ?)""")
+                .params(id, report.value(), reference, agency, sentAt == null ? "QUEUED" : "SENT", takedown, cleared.id(), sentAt)
+                .update();
+        for (int i = 0; i < urls.length; i++) {
+            jdbc.sql("INSERT INTO referral_item (referral_id, position, target, is_url, outcome) VALUES (?, ?, ?, true, 'BASELINE_CSAM')")
+                    .params(id, i, urls[i]).update();
+        }
+        return id;
+    }
+
+    @Test
     void childSexualAbuseMaterialIsNeitherExportedNorImportedWithoutClearance() {
         String reference = submit("csam", "https://nk-" + UUID.randomUUID().toString().substring(0, 8) + ".example/x");
         ReportId id = id(reference);
