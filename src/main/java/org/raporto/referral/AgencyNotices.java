@@ -2,6 +2,7 @@ package org.raporto.referral;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,14 @@ public class AgencyNotices {
     private static final Logger log = LoggerFactory.getLogger(AgencyNotices.class);
     private static final Actor SYSTEM = new Actor(null, "Raporto");
     static final String PARTNER_PAGE = "/partner/referrals/";
+    /** How long a first takedown notice waits for the first online check, at most (the checks may be offline, or slow). */
+    private static final Duration FIRST_CHECK_AWAITED = Duration.ofHours(2);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Referrals referrals;
     private final Agencies agencies;
+    private final OnlineChecks checks;
     private final Outbox outbox;
     private final Reports reports;
     private final Messages messages;
@@ -64,12 +68,14 @@ public class AgencyNotices {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgencyNotices(JdbcClient jdbc, TransactionTemplate transactions, Referrals referrals, Agencies agencies, Outbox outbox, Reports reports,
+    AgencyNotices(JdbcClient jdbc, TransactionTemplate transactions, Referrals referrals, Agencies agencies, OnlineChecks checks, Outbox outbox,
+            Reports reports,
             Messages messages, SiteProperties site, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.referrals = referrals;
         this.agencies = agencies;
+        this.checks = checks;
         this.outbox = outbox;
         this.reports = reports;
         this.messages = messages;
@@ -126,6 +132,20 @@ public class AgencyNotices {
             postpone(referral, null);
             return false;
         }
+        if (referral.takedown()) {
+            List<Watch.Status> online = watched(referral);
+            if (!online.isEmpty() && online.stream().allMatch(status -> status == Watch.Status.REMOVED)) {
+                // Gone already: nothing to ask of the host.
+                postpone(referral, null);
+                return false;
+            }
+            if (firstSent == null && online.stream().allMatch(status -> status == Watch.Status.PENDING)
+                    && now.isBefore(referral.createdAt().plus(FIRST_CHECK_AWAITED))) {
+                // The first notice follows the first online check, so that a host is never told of content already gone.
+                postpone(referral, now.plus(Duration.ofMinutes(15)));
+                return false;
+            }
+        }
         NoticeKind kind = referral.takedown() ? schedule.due(firstSent, ownerTold, registrarTold, now) : NoticeKind.FIRST;
         Agency to = recipient(referral, kind);
         boolean queued = false;
@@ -134,7 +154,7 @@ public class AgencyNotices {
             // schedule goes on so the next step is not lost.
             log.warn("Referral {}: no {} notice, {}", referral.id(), kind, to == null ? "nobody named" : to.blocked().orElseThrow());
             if (kind == NoticeKind.FIRST) {
-                postpone(referral, now.plus(java.time.Duration.ofHours(1)));
+                postpone(referral, now.plus(Duration.ofHours(1)));
                 return false;
             }
         }
@@ -208,6 +228,17 @@ public class AgencyNotices {
             case ESCALATION_REGISTRAR -> referral.registrarAgency();
         };
         return id == null ? null : agencies.find(id).orElse(null);
+    }
+
+    /** What the online checks last found of the referral's addresses. */
+    private List<Watch.Status> watched(Referral referral) {
+        List<Watch.Status> found = new ArrayList<>();
+        for (Referral.Item item : referral.items()) {
+            if (item.isUrl()) {
+                checks.find(referral.report().value(), item.target()).map(Watch::status).ifPresent(found::add);
+            }
+        }
+        return found;
     }
 
     private static boolean told(Referral referral, NoticeKind kind) {

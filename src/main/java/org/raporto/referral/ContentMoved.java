@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.NullMarked;
 
 /**
  * Referred content is still online, now hosted in another country: the referral goes to that country's hotline.
@@ -14,7 +13,6 @@ import org.jspecify.annotations.NullMarked;
  * @param toCountry   where it is hosted now
  * @param at          when the check found it
  */
-@NullMarked
 public record ContentMoved(UUID reportId, String canonicalUrl, String fromCountry, String toCountry, Instant at) {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.jspecify.annotations.NullMarked;
 
 /**
  * Referred content is gone: its address answered "gone" (404, 410, no such host, connection refused) in
@@ -16,7 +15,6 @@ import org.jspecify.annotations.NullMarked;
  * @param removedAt     when the first of those "gone" answers came: the earliest time it is known to be gone
  * @param timeToRemoval from the start of the watch to {@code removedAt}
  */
-@NullMarked
 public record ContentRemoved(UUID reportId, String canonicalUrl, Instant removedAt, Duration timeToRemoval) {
 
     public ContentRemoved {

@@ -1,13 +1,11 @@
 package org.raporto.referral;
 
-import org.jspecify.annotations.NullMarked;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-@NullMarked
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OnlineCheckProperties.class)
 class OnlineCheckConfiguration {

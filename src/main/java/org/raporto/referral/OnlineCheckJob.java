@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.raporto.shared.outbound.FetchOutcome;
 import org.raporto.shared.outbound.OutboundProperties;
@@ -50,7 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the checks spread over the interval; the pool's size and politeness bound how fast a node checks at any moment.
  * URLs are never logged: they can be those of child sexual abuse material.
  */
-@NullMarked
 @Component
 class OnlineCheckJob implements DisposableBean {
 

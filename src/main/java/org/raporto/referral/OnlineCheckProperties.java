@@ -2,7 +2,6 @@ package org.raporto.referral;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.NullMarked;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch       how many due watches a node claims at a time (at most one per host)
  * @param lease       how long a node may hold a claimed watch before others take it for abandoned
  */
-@NullMarked
 @ConfigurationProperties("raporto.referral.checks")
 record OnlineCheckProperties(
         @DefaultValue("true") boolean enabled,

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.raporto.shared.outbound.SafeFetcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  * Offline ({@code raporto.outbound.offline}) nothing is checked and nothing changes: a page shows
  * {@link #offline()} as "not checked: offline".
  */
-@NullMarked
 @Service
 public class OnlineChecks {
 

@@ -29,7 +29,7 @@ import org.raporto.casework.Classification;
 import org.raporto.casework.Deadlines;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.SubmittedReport;
-import org.springframework.context.ApplicationEventPublisher;
+import org.raporto.tracing.HostingTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,22 +48,22 @@ public class Referrals {
     private final Cases cases;
     private final CaseFiles caseFiles;
     private final Agencies agencies;
+    private final OnlineChecks checks;
     private final Deadlines deadlines;
     private final ReferralProperties properties;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Referrals(JdbcClient jdbc, Cases cases, CaseFiles caseFiles, Agencies agencies, Deadlines deadlines, ReferralProperties properties,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Referrals(JdbcClient jdbc, Cases cases, CaseFiles caseFiles, Agencies agencies, OnlineChecks checks, Deadlines deadlines,
+            ReferralProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.agencies = agencies;
+        this.checks = checks;
         this.deadlines = deadlines;
         this.properties = properties;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -147,6 +147,11 @@ public class Referrals {
             for (int position : choice.positions().stream().sorted().toList()) {
                 SubmittedReport.Item item = referable.get(position).reported();
                 boolean isUrl = item.canonicalUrl() != null;
+                if (isUrl) {
+                    // Watched from now until it is gone: the checks time the removal, and hold back notices about content already gone.
+                    HostingTrace trace = referable.get(position).trace();
+                    checks.watch(id.value(), item.canonicalUrl(), trace == null ? null : trace.hostingCountry().orElse(null));
+                }
                 jdbc.sql("INSERT INTO referral_item (referral_id, position, target, is_url, outcome) VALUES (?, ?, ?, ?, ?)")
                         .params(referral, position, isUrl ? item.canonicalUrl() : target(item), isUrl,
                                 referable.get(position).classification().outcome().name())
@@ -163,6 +168,29 @@ public class Referrals {
             audit.record(analyst.actor(), AuditAction.REFERRAL_MADE, REPORT, id.value().toString(), details);
         }
         return List.copyOf(made.values());
+    }
+
+    /**
+     * The hotline's work on a referred report is done: the case is resolved, and its addresses are no longer checked.
+     *
+     * @throws org.raporto.casework.CaseConflict when the case is not referred, or someone else holds it
+     */
+    @Transactional
+    public void resolve(ReportId id, Analyst analyst) {
+        cases.resolve(id, analyst);
+        checks.stop(id.value());
+    }
+
+    /** What the online checks found of each referred address of a report, by address; the caller checked who may see it. */
+    public Map<String, Watch> watches(ReportId id) {
+        Map<String, Watch> byUrl = new LinkedHashMap<>();
+        checks.forReport(id.value()).forEach(watch -> byUrl.put(watch.url(), watch));
+        return byUrl;
+    }
+
+    /** Whether the online checks are switched off (offline mode): pages say the addresses are not checked. */
+    public boolean checksOffline() {
+        return checks.offline();
     }
 
     /** The referrals of a report, for an analyst who may see it. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param movedToCountry where it is hosted since it moved; null when it has not
  * @param stopped        whether the checks were stopped (the case is over) before the content was removed
  */
-@NullMarked
 public record Watch(UUID reportId, String url, Status status, Instant started, @Nullable Instant lastChecked, int checks,
         @Nullable String lastResult, @Nullable Instant removedAt, @Nullable Duration timeToRemoval, @Nullable String country,
         @Nullable String movedToCountry, boolean stopped) {

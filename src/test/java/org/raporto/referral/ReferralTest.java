@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.raporto.audit.Actor;
 import org.raporto.casework.Analyst;
@@ -14,19 +15,9 @@ import org.raporto.casework.CaseNotFound;
 import org.raporto.casework.CaseStatus;
 import org.raporto.casework.Cases;
 import org.raporto.casework.Classification;
-import org.raporto.intake.AgeBand;
-import org.raporto.intake.Channel;
-import org.raporto.intake.Contact;
-import org.raporto.intake.Happened;
-import org.raporto.intake.NewReport;
-import org.raporto.intake.Platform;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.ReportIntake;
-import org.raporto.intake.ReportedItem;
-import org.raporto.intake.ReporterRole;
-import org.raporto.shared.Language;
 import org.raporto.testing.MutableClock;
-import org.raporto.tracing.CanonicalUrl;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -83,15 +74,23 @@ class ReferralTest {
     @Autowired
     MutableClock clock;
 
+    private Fixtures fixtures;
+
     private final Analyst cleared = new Analyst(UUID.randomUUID(), "Arta", true, false);
     private final Analyst second = new Analyst(UUID.randomUUID(), "Drini", true, false);
     private final Analyst uncleared = new Analyst(UUID.randomUUID(), "Besa", false, false);
 
+    @BeforeEach
+    void fixtures() {
+        fixtures = new Fixtures(intake, cases, assessments, files, jdbc);
+    }
+
     @Test
     void csamHostedHereGoesToThePoliceAndTheHostWhoseNoticeWaitsForThePolice() {
         String host = "csam-" + UUID.randomUUID().toString().substring(0, 8) + ".al";
-        traced(host, "AL", 5576L, "ALBtelecom");
-        ReportId id = assessedCsam("https://" + host + "/a.jpg");
+        fixtures.traced(host, "AL", 5576L, "ALBtelecom");
+        ReportId id = fixtures.submit("csam", "https://" + host + "/a.jpg");
+        fixtures.assess(id, Fixtures.CSAM, cleared, second);
 
         List<Suggestion> suggestions = routing.suggest(cases.find(id, cleared).orElseThrow(), files.items(id, cleared));
 
@@ -105,7 +104,7 @@ class ReferralTest {
         assertThatThrownBy(() -> referrals.refer(id, List.of(choice("al-police-cybercrime", false)), cleared))
                 .isInstanceOfSatisfying(ReferralRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ReferralRefused.Reason.NOT_READY));
 
-        ready("al-police-cybercrime", "cybercrime@asp.example");
+        fixtures.ready("al-police-cybercrime", "cybercrime@asp.example");
         agencies.approve(hostSuggestion.agency().id(), List.of("abuse@albtelecom.example"), new Actor(cleared.id(), cleared.name()));
         List<UUID> made = referrals.refer(id, List.of(choice(hostSuggestion.agency().id(), true), choice("al-police-cybercrime", false)), cleared);
 
@@ -126,7 +125,7 @@ class ReferralTest {
         Referral released = referrals.find(hostReferral.id()).orElseThrow();
         assertThat(released.heldForPolice()).isFalse();
         assertThat(released.nextNoticeAt()).as("after the first online check, an hour on").isEqualTo(clock.instant().plusSeconds(3600));
-        assertThat(timeline(id)).contains("REFERRAL_MADE", "POLICE_AGREED");
+        assertThat(fixtures.timeline(id)).contains("REFERRAL_MADE", "POLICE_AGREED");
 
         assertThatThrownBy(() -> referrals.refer(id, List.of(choice("al-police-cybercrime", false)), cleared))
                 .isInstanceOfSatisfying(ReferralRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ReferralRefused.Reason.ALREADY_REFERRED));
@@ -136,8 +135,9 @@ class ReferralTest {
     @Test
     void csamHostedAbroadGoesToThatCountrysHotlineAndThePolice() {
         String host = "abroad-" + UUID.randomUUID().toString().substring(0, 8) + ".nl";
-        traced(host, "NL", 60781L, "LeaseWeb");
-        ReportId id = assessedCsam("https://" + host + "/x");
+        fixtures.traced(host, "NL", 60781L, "LeaseWeb");
+        ReportId id = fixtures.submit("csam", "https://" + host + "/x");
+        fixtures.assess(id, Fixtures.CSAM, cleared, second);
 
         List<Suggestion> suggestions = routing.suggest(cases.find(id, cleared).orElseThrow(), files.items(id, cleared));
 
@@ -148,8 +148,8 @@ class ReferralTest {
 
     @Test
     void bullyingOnAPlatformGoesToThePlatformAndWithConsentToChildProtection() {
-        ReportId id = submit("cyberbullying", "https://www.instagram.com/p/" + UUID.randomUUID().toString().substring(0, 8));
-        assess(id, Classification.of(Classification.Outcome.HARMFUL_NOT_ILLEGAL, "cyberbullying"));
+        ReportId id = fixtures.submit("cyberbullying", "https://www.instagram.com/p/" + UUID.randomUUID().toString().substring(0, 8));
+        fixtures.assess(id, Classification.of(Classification.Outcome.HARMFUL_NOT_ILLEGAL, "cyberbullying"), cleared, second);
 
         List<Suggestion> suggestions = routing.suggest(cases.find(id, cleared).orElseThrow(), files.items(id, cleared));
 
@@ -159,7 +159,7 @@ class ReferralTest {
         assertThat(suggestions.get(1).needsConsent()).isTrue();
         assertThat(suggestions.get(1).agency().id()).isEqualTo("al-ashmdf");
 
-        ready("platform-meta", "flagger@meta.example");
+        fixtures.ready("platform-meta", "flagger@meta.example");
         assertThatThrownBy(() -> referrals.refer(id, List.of(new Referrals.Choice("platform-meta", Set.of(0), true, false)), cleared))
                 .as("the reporter's words only to the police")
                 .isInstanceOfSatisfying(ReferralRefused.class,
@@ -175,9 +175,9 @@ class ReferralTest {
 
     @Test
     void thePartnerAcknowledgesAndAnswersOnlyWhatWasSentToItsAgency() {
-        ready("al-akep", "akep@akep.example");
-        ReportId id = submit("adult-content", "https://adult-" + UUID.randomUUID().toString().substring(0, 8) + ".example/");
-        assess(id, Classification.of(Classification.Outcome.NATIONAL_ILLEGAL, "adult-content"));
+        fixtures.ready("al-akep", "akep@akep.example");
+        ReportId id = fixtures.submit("adult-content", "https://adult-" + UUID.randomUUID().toString().substring(0, 8) + ".example/");
+        fixtures.assess(id, Classification.of(Classification.Outcome.NATIONAL_ILLEGAL, "adult-content"), cleared, second);
         UUID referral = referrals.refer(id, List.of(new Referrals.Choice("al-akep", Set.of(0), false, false)), cleared).get(0);
         Actor partner = new Actor(UUID.randomUUID(), "AKEP");
 
@@ -199,58 +199,9 @@ class ReferralTest {
         assertThat(answered.outcomeReason()).isEqualTo("Jashtë juridiksionit <b>");
         assertThat(answered.timeToAnswer()).isEqualTo(java.time.Duration.ofHours(2));
         assertThat(answered.nextNoticeAt()).isNull();
-        assertThat(timeline(id)).contains("REFERRAL_ACKNOWLEDGED", "REFERRAL_OUTCOME");
+        assertThat(fixtures.timeline(id)).contains("REFERRAL_ACKNOWLEDGED", "REFERRAL_OUTCOME");
         assertThatThrownBy(() -> referrals.answer(referral, "al-akep", Referral.Outcome.REMOVED, null, partner)).as("answered once")
                 .isInstanceOfSatisfying(ReferralRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ReferralRefused.Reason.WRONG_STATE));
-    }
-
-    private void traced(String host, String country, long asn, String network) {
-        jdbc.sql("""
-                INSERT INTO tracing_host (host, literal, requested_at, outcome, country, traced_at, expires_at)
-                VALUES (?, false, now(), 'TRACED', ?, now(), now() + interval '1 day')
-                ON CONFLICT (host) DO UPDATE SET outcome = 'TRACED', country = excluded.country, traced_at = now(),
-                    expires_at = now() + interval '1 day', due_at = NULL, lease_until = NULL""")
-                .params(host, country).update();
-        jdbc.sql("DELETE FROM tracing_address WHERE host = ?").param(host).update();
-        jdbc.sql("INSERT INTO tracing_address (host, position, address, on_internet, country, asn, network) VALUES (?, 0, '192.0.2.10'::inet, true, ?, ?, ?)")
-                .params(host, country, asn, network).update();
-    }
-
-    private void ready(String agency, String email) {
-        jdbc.sql("UPDATE referral_agency SET ready = true, emails = ARRAY[?] WHERE id = ?").params(email, agency).update();
-    }
-
-    private ReportId assessedCsam(String url) {
-        ReportId id = submit("csam", url);
-        assess(id, new Classification(Classification.Outcome.BASELINE_CSAM, "csam", Classification.AgeGroup.PRE_PUBESCENT,
-                Classification.Gender.FEMALE, Classification.SiteType.IMAGE_HOST, false, null, false, false, false));
-        return id;
-    }
-
-    /** Classifies every item the same, with a second analyst's confirmation where the category asks for it. */
-    private void assess(ReportId id, Classification classification) {
-        int count = files.items(id, cleared).size();
-        List<Integer> positions = java.util.stream.IntStream.range(0, count).boxed().toList();
-        assessments.classify(id, positions, classification, cleared);
-        if (assessments.fourEyes(cases.find(id, cleared).orElseThrow().category())) {
-            positions.forEach(position -> assessments.confirm(id, position, second));
-        }
-        assertThat(cases.find(id, cleared).orElseThrow().status()).isEqualTo(CaseStatus.ASSESSED);
-    }
-
-    private ReportId submit(String category, String url) {
-        List<ReportedItem> items = category.equals("csam") || category.equals("adult-content")
-                ? List.of(new ReportedItem.Address(CanonicalUrl.parse(url)))
-                : List.of(new ReportedItem.Address(CanonicalUrl.parse(url)), new ReportedItem.Account(Platform.INSTAGRAM, "acct_" + UUID.randomUUID()));
-        NewReport report = new NewReport(category, items, "Përshkrimi", Happened.TODAY, AgeBand.FROM_13_TO_15, ReporterRole.PARENT,
-                new Contact(Contact.Kind.PHONE, "+355 69 000 0000"), List.of());
-        String reference = intake.submit(report, Channel.WEB, Language.SQ, UUID.randomUUID()).reference();
-        return new ReportId(jdbc.sql("SELECT id FROM intake_report WHERE reference = ?").param(reference).query(UUID.class).single());
-    }
-
-    private List<String> timeline(ReportId id) {
-        return jdbc.sql("SELECT action FROM audit_entry WHERE object_type = 'report' AND object_id = ? ORDER BY seq").param(id.value().toString())
-                .query(String.class).list();
     }
 
     private static Referrals.Choice choice(String agency, boolean policeFirst) {

@@ -119,6 +119,7 @@ class PartnerController {
         model.addAttribute("page", pages.page(request, "partner.referral.title", error != null));
         model.addAttribute("csrf", csrf);
         model.addAttribute("referral", referral);
+        model.addAttribute("watches", referrals.watches(referral.report()));
         model.addAttribute("errors", error == null ? List.of() : List.of(error));
         model.addAttribute("reason", reason);
         return "referral/partner-referral";

@@ -139,7 +139,7 @@ class ReferralController {
     @PostMapping("/staff/cases/{id}/resolve")
     Object resolve(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id) {
         ReportId report = report(id);
-        return act(request, csrf, model, user, report, Set.of(), "resolve", () -> cases.resolve(report, Analyst.of(user)));
+        return act(request, csrf, model, user, report, Set.of(), "resolve", () -> referrals.resolve(report, Analyst.of(user)));
     }
 
     private Object act(HttpServletRequest request, CsrfToken csrf, Model model, StaffUser user, ReportId report, Set<String> ticked, String field,
@@ -183,6 +183,8 @@ class ReferralController {
         model.addAttribute("items", items);
         model.addAttribute("suggestions", suggestions);
         model.addAttribute("referrals", made);
+        model.addAttribute("watches", referrals.watches(report));
+        model.addAttribute("checksOffline", referrals.checksOffline());
         model.addAttribute("agencies", agencies.all().stream().filter(agency -> agency.blocked().isEmpty()).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("ticked", ticked.isEmpty() && errors.isEmpty() ? defaults(suggestions, made) : ticked);
