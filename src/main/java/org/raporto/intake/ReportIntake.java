@@ -77,7 +77,7 @@ public class ReportIntake {
         }
 
         Receipt receipt = Receipt.generate(random);
-        Optional<ForwardedReport.Received> stored = store(report, category, channel, language, receipt, submissionToken, fingerprint, null);
+        Optional<Stored> stored = store(report, category, channel, language, receipt, submissionToken, fingerprint, null);
         if (stored.isEmpty()) {
             // The same submission won a race with this one; it is the report.
             return earlier(submissionToken, fingerprint).orElseThrow();
@@ -107,10 +107,11 @@ public class ReportIntake {
             throw new ReportRefused(violations);
         }
         String key = Channel.HOTLINE.name() + "\u0000" + forwarded.hotlineCountry() + "\u0000" + forwarded.hotlineReference();
-        Optional<ForwardedReport.Received> stored = store(report, category, Channel.HOTLINE, Language.DEFAULT, Receipt.generate(random),
+        Optional<Stored> stored = store(report, category, Channel.HOTLINE, Language.DEFAULT, Receipt.generate(random),
                 UUID.randomUUID(), hashes.of(SUBMISSION_PURPOSE, key), forwarded);
         // Empty when forwarded at the same moment by another import: that one is the report.
-        return stored.orElseGet(() -> forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference()).orElseThrow());
+        return stored.map(made -> new ForwardedReport.Received(made.id(), made.reference(), true))
+                .orElseGet(() -> forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference()).orElseThrow());
     }
 
     /** The report this hotline forwarded under this reference, if it did. */
@@ -127,7 +128,7 @@ public class ReportIntake {
      * @return the report stored; empty when a report with the same submission token, or the same forwarding hotline
      *         and reference, was stored first
      */
-    private Optional<ForwardedReport.Received> store(NewReport report, Category category, Channel channel, Language language, Receipt receipt, UUID submissionToken,
+    private Optional<Stored> store(NewReport report, Category category, Channel channel, Language language, Receipt receipt, UUID submissionToken,
             byte[] fingerprint, @Nullable ForwardedReport forwarded) {
         ReportId id = ReportId.random();
         Instant now = clock.instant();
@@ -172,7 +173,11 @@ public class ReportIntake {
         }
         screenshots.attach(id, null, envelope, report.screenshots());
         events.publishEvent(new ReportSubmitted(id, reference, channel, category.code(), category.priority(), now));
-        return Optional.of(new ForwardedReport.Received(id, reference, true));
+        return Optional.of(new Stored(id, reference));
+    }
+
+    /** A report just stored. */
+    private record Stored(ReportId id, String reference) {
     }
 
     private void insertItem(ReportId report, int position, ReportedItem item, Envelope envelope) {

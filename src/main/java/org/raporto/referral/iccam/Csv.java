@@ -80,7 +80,7 @@ final class Csv {
                     add(fields, field, maxFields, maxField, start);
                     records.add(new Record(start, List.copyOf(fields)));
                     if (records.size() > maxRecords) {
-                        throw new Malformed(start, "too many rows");
+                        throw new Malformed(start, "more than " + maxRecords + " rows", true);
                     }
                 }
                 fields.clear();
@@ -114,7 +114,7 @@ final class Csv {
             add(fields, field, maxFields, maxField, start);
             records.add(new Record(start, List.copyOf(fields)));
             if (records.size() > maxRecords) {
-                throw new Malformed(start, "too many rows");
+                throw new Malformed(start, "more than " + maxRecords + " rows", true);
             }
         }
         return records;
@@ -137,13 +137,25 @@ final class Csv {
 
         private final int line;
 
+        private final boolean tooLong;
+
         Malformed(int line, String reason) {
+            this(line, reason, false);
+        }
+
+        Malformed(int line, String reason, boolean tooLong) {
             super("Line " + line + ": " + reason);
             this.line = line;
+            this.tooLong = tooLong;
         }
 
         int line() {
             return line;
+        }
+
+        /** Whether the text is well-formed as far as read, but has more records than allowed. */
+        boolean tooLong() {
+            return tooLong;
         }
     }
 }

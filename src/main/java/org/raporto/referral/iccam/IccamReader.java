@@ -296,7 +296,7 @@ public final class IccamReader {
             records = Csv.parse(text, MAX_REPORTS * IccamReport.MAX_URLS + 1, IccamFormat.COLUMNS.size() * 2, MAX_FIELD);
         }
         catch (Csv.Malformed malformed) {
-            problems.add(new IccamProblem(malformed.getMessage().contains("too many rows") ? Code.TOO_MANY_REPORTS : Code.MALFORMED_CSV,
+            problems.add(new IccamProblem(malformed.tooLong() ? Code.TOO_MANY_REPORTS : Code.MALFORMED_CSV,
                     malformed.line(), 0, 0, "", ""));
             return null;
         }
