@@ -32,7 +32,7 @@ public record IccamProblem(Code code, int line, int report, int url, String fiel
         NOT_UTF8,
         /** The file is larger than an import takes. */
         TOO_LARGE,
-        /** The file is empty. */
+        /** The file is empty, or holds no report. */
         EMPTY,
         /** The file is not well-formed JSON, or not the JSON of this format. */
         MALFORMED_JSON,

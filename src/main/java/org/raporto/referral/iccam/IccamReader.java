@@ -89,6 +89,10 @@ public final class IccamReader {
         IccamFormat format = start.charAt(0) == '{' || start.charAt(0) == '[' ? IccamFormat.JSON : IccamFormat.CSV;
         List<Row> rows = format == IccamFormat.JSON ? jsonRows(text, problems) : csvRows(text, problems);
         List<IccamReport> reports = rows == null ? List.of() : reports(rows, problems);
+        if (reports.isEmpty() && problems.list.isEmpty()) {
+            // A header without rows, or an empty list of reports.
+            problems.add(IccamProblem.ofFile(Code.EMPTY, ""));
+        }
         return new Read(format, reports, problems.list, problems.more);
     }
 

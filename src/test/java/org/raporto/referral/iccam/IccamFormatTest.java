@@ -106,7 +106,8 @@ class IccamFormatTest {
         assertThat(codes("a,b\nx\"y,c\n".getBytes(StandardCharsets.UTF_8))).containsExactly(Code.MALFORMED_CSV);
         assertThat(codes("urlString,somethingElse\nhttps://a.example/,x\n".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly(Code.MISSING_COLUMN, Code.MISSING_COLUMN, Code.MISSING_COLUMN);
-        assertThat(IccamReader.read("{\"reports\": []}".getBytes(StandardCharsets.UTF_8)).acceptable()).isFalse();
+        assertThat(codes("{\"reports\": []}".getBytes(StandardCharsets.UTF_8))).containsExactly(Code.EMPTY);
+        assertThat(codes((String.join(",", IccamFormat.COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8))).containsExactly(Code.EMPTY);
     }
 
     @Test
@@ -193,6 +194,21 @@ class IccamFormatTest {
         IccamReader.Read read = IccamReader.read(bad.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(read.problems()).hasSize(IccamReader.MAX_PROBLEMS);
         assertThat(read.moreProblems()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(IccamFormat.class)
+    void mutatedFilesAreToldOrReadNeverAFailure(IccamFormat format) {
+        byte[] valid = IccamWriter.write(List.of(report("R-2026-000123", "Net"), report("R-2026-000124", "=cmd|' /C calc'!A0")), format);
+        java.util.Random random = new java.util.Random(7734);
+        for (int i = 0; i < 3000; i++) {
+            byte[] file = org.raporto.fuzz.HostileFiles.mutated(valid.clone(), random);
+            IccamReader.Read read = IccamReader.read(file);
+            assertThat(read.problems().size() + read.reports().size()).as("attempt %d", i).isPositive();
+            for (IccamReport report : read.reports()) {
+                assertThat(IccamReader.read(IccamWriter.write(List.of(report), format)).reports()).as("attempt %d", i).containsExactly(report);
+            }
+        }
     }
 
     private static String row(String reference, String url, String classification, String leaDate) {
