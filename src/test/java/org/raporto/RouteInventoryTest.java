@@ -124,7 +124,7 @@ class RouteInventoryTest {
                     INSERT INTO identity_account (id, email, name, language, roles, agency, password_hash, totp_secret, data_key,
                         totp_confirmed_at, sessions_valid_after, created_at)
                     VALUES (?, ?, ?, 'en', ARRAY[?], ?, 'x', '\\x00', '\\x00', now(), '2000-01-01', now())""")
-                    .params(id, email, role.name(), role.name(), role == Role.PARTNER ? "State Police" : null).update();
+                    .params(id, email, role.name(), role.name(), role == Role.PARTNER ? "al-police-cybercrime" : null).update();
             users.put(role, new StaffUser(id, role.name(), email, Language.EN, EnumSet.of(role), false, Instant.now()));
         }
     }

@@ -68,9 +68,12 @@ public class Agencies {
         return jdbc.sql("SELECT " + COLUMNS + " FROM referral_agency WHERE id = ?").param(id).query(Agencies::agency).optional();
     }
 
-    /** The agencies of a kind in a country, by name. */
+    /**
+     * The agencies of a kind in a country: those ready to receive first, then by identifier, so that the routing's
+     * choice among several (two regulators, three German hotlines) is the same every time and an administrator decides it.
+     */
     public List<Agency> of(AgencyKind kind, String country) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM referral_agency WHERE kind = ? AND country = ? ORDER BY name")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM referral_agency WHERE kind = ? AND country = ? ORDER BY ready DESC, id")
                 .params(kind.name(), country).query(Agencies::agency).list();
     }
 

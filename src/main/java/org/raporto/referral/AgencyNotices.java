@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.audit.Actor;
@@ -54,6 +55,8 @@ public class AgencyNotices {
     static final String PARTNER_PAGE = "/partner/referrals/";
     /** How long a first takedown notice waits for the first online check, at most (the checks may be offline, or slow). */
     private static final Duration FIRST_CHECK_AWAITED = Duration.ofHours(2);
+    /** When a notice that could not go is tried again. */
+    private static final Duration RETRY_AFTER = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -97,8 +100,24 @@ public class AgencyNotices {
      */
     public int sendDue() {
         int queued = 0;
+        AtomicReference<@Nullable UUID> taken = new AtomicReference<>();
         for (int round = 0; round < 10_000; round++) {
-            Boolean more = transactions.execute(status -> next());
+            Boolean more;
+            try {
+                more = transactions.execute(status -> next(taken));
+            }
+            catch (RuntimeException failed) {
+                // One referral's notice could not be written (its agency's data broke a rule): nothing of it was kept.
+                // It is tried again in an hour, and the others go on; the error names no address.
+                UUID referral = taken.get();
+                if (referral == null) {
+                    throw failed;
+                }
+                log.error("Referral {}: notice not queued ({}), tried again in an hour", referral, failed.getClass().getSimpleName());
+                transactions.executeWithoutResult(status -> jdbc.sql("UPDATE referral SET next_notice_at = ? WHERE id = ?")
+                        .params(Timestamp.from(clock.instant().plus(RETRY_AFTER)), referral).update());
+                continue;
+            }
             if (more == null) {
                 break;
             }
@@ -108,8 +127,9 @@ public class AgencyNotices {
     }
 
     /** Takes the next due referral and deals with it: true when a notice was queued, false when postponed, null when none is due. */
-    private @Nullable Boolean next() {
+    private @Nullable Boolean next(AtomicReference<@Nullable UUID> taken) {
         Instant now = clock.instant();
+        taken.set(null);
         Optional<UUID> due = jdbc.sql("""
                 SELECT id FROM referral WHERE next_notice_at <= ? AND held_for IS NULL AND status IN ('QUEUED', 'SENT')
                 ORDER BY next_notice_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
@@ -117,6 +137,7 @@ public class AgencyNotices {
         if (due.isEmpty()) {
             return null;
         }
+        taken.set(due.get());
         Referral referral = referrals.find(due.get()).orElseThrow();
         NoticeSchedule schedule = referrals.schedule();
         Instant window = schedule.inWindow(now);
@@ -154,7 +175,7 @@ public class AgencyNotices {
             // schedule goes on so the next step is not lost.
             log.warn("Referral {}: no {} notice, {}", referral.id(), kind, to == null ? "nobody named" : to.blocked().orElseThrow());
             if (kind == NoticeKind.FIRST) {
-                postpone(referral, now.plus(Duration.ofHours(1)));
+                postpone(referral, now.plus(RETRY_AFTER));
                 return false;
             }
         }

@@ -10,9 +10,9 @@ import org.raporto.casework.WorkingCalendar;
  * The notice-and-takedown schedule, as plain arithmetic: which notice is due, and when the next one will be. The
  * clock starts with the first notice: a re-notice every {@code renoticeEvery} while the content is online, the site's
  * owner told after {@code ownerAfter}, the registrar after {@code registrarAfter}. Every notice waits for the sending
- * window (working days and hours, holidays excepted), so that no notice arrives at night to sit unread.
+ * window (by default working days and hours, holidays excepted), so that no notice arrives at night to sit unread.
  */
-record NoticeSchedule(ReferralProperties.Takedown takedown, WorkingCalendar calendar) {
+record NoticeSchedule(ReferralProperties.Takedown takedown, WorkingCalendar calendar, ReferralProperties.Window window) {
 
     /**
      * The notice due now for a referral whose notice time has come.
@@ -58,7 +58,7 @@ record NoticeSchedule(ReferralProperties.Takedown takedown, WorkingCalendar cale
 
     /** The moment itself if it is in the sending window, else the start of the next one. */
     Instant inWindow(Instant moment) {
-        return calendar.nextWorkingMoment(moment);
+        return window == ReferralProperties.Window.ALWAYS ? moment : calendar.nextWorkingMoment(moment);
     }
 
     private static Instant earlier(Instant next, Instant escalation, Instant now) {

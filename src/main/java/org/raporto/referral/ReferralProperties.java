@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 content hosted elsewhere to that country's hotline
  * @param takedown the notice-and-takedown schedule for hosts, platforms and registrars
  * @param notices  how often the job looks for notices that are due
+ * @param window   when notices may leave: in working hours (working days, holidays excepted), or at any time
  */
 @ConfigurationProperties("raporto.referral")
-public record ReferralProperties(@DefaultValue("AL") String country, @DefaultValue Takedown takedown, @DefaultValue("PT1M") Duration notices) {
+public record ReferralProperties(@DefaultValue("AL") String country, @DefaultValue Takedown takedown, @DefaultValue("PT1M") Duration notices,
+        @DefaultValue("WORKING_HOURS") Window window) {
 
     public ReferralProperties {
         if (!country.matches("[A-Z]{2}")) {
@@ -23,6 +25,14 @@ public record ReferralProperties(@DefaultValue("AL") String country, @DefaultVal
         if (notices.isNegative() || notices.isZero()) {
             throw new IllegalArgumentException("raporto.referral.notices must be positive, not " + notices);
         }
+    }
+
+    /** When notices are sent. */
+    public enum Window {
+        /** In working hours, so that no notice arrives at night or on a holiday to sit unread under newer mail. */
+        WORKING_HOURS,
+        /** At any time: for hotlines whose partners work around the clock. */
+        ALWAYS
     }
 
     /**

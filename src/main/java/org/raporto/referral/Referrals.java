@@ -199,9 +199,9 @@ public class Referrals {
         return load("r.report_id = ?", id.value());
     }
 
-    /** The referrals to an agency, newest first: what its partners see. */
+    /** The referrals sent to an agency, newest first: what its partners see (nothing before it is sent). */
     public List<Referral> to(String agency) {
-        return load("r.agency_id = ?", agency);
+        return load("r.agency_id = ? AND r.status <> 'QUEUED'", agency);
     }
 
     /**
@@ -210,7 +210,7 @@ public class Referrals {
      */
     @Transactional
     public Optional<Referral> open(UUID id, String agency, Actor by) {
-        Optional<Referral> referral = find(id).filter(found -> found.agency().id().equals(agency));
+        Optional<Referral> referral = find(id).filter(found -> found.agency().id().equals(agency) && found.status() != ReferralStatus.QUEUED);
         referral.ifPresent(found -> audit.record(by, AuditAction.REPORT_VIEWED, REPORT, found.report().value().toString(),
                 Map.of("reference", found.reference(), "part", "referral")));
         return referral;
@@ -303,7 +303,7 @@ public class Referrals {
 
     /** The working calendar of the sending windows, with today's holidays. */
     NoticeSchedule schedule() {
-        return new NoticeSchedule(properties.takedown(), deadlines.calendar());
+        return new NoticeSchedule(properties.takedown(), deadlines.calendar(), properties.window());
     }
 
     private Referral lockedFor(UUID id, String agency) {

@@ -65,7 +65,8 @@ class Removals {
                 SELECT DISTINCT i.position FROM referral_item i JOIN referral r ON r.id = i.referral_id
                 WHERE r.report_id = ? AND i.target = ? ORDER BY 1""").params(report, url).query(Integer.class).list();
         if (!positions.isEmpty()) {
-            details.put("position", String.valueOf(positions.get(0)));
+            // Numbered from 1, as the case page and the rest of its timeline number items.
+            details.put("position", String.valueOf(positions.get(0) + 1));
         }
         return details;
     }

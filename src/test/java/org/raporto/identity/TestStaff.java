@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.audit.Actor;
 import org.raporto.shared.Language;
 import org.raporto.web.FormClient;
@@ -26,7 +27,15 @@ public final class TestStaff {
 
     /** The same, with or without the clearance for child sexual abuse material. */
     public static FormClient signedIn(int port, StaffAccounts accounts, Set<Role> roles, boolean cleared) throws Exception {
-        Account account = active(accounts, roles, Language.EN, cleared);
+        return signedIn(port, active(accounts, roles, Language.EN, cleared));
+    }
+
+    /** A new partner account of this agency, signed in; its home is the partner portal. */
+    public static FormClient partner(int port, StaffAccounts accounts, String agency) throws Exception {
+        return signedIn(port, active(accounts, Set.of(Role.PARTNER), Language.EN, false, agency, Instant.now()));
+    }
+
+    private static FormClient signedIn(int port, Account account) throws Exception {
         FormClient browser = new FormClient(port, "/staff/login", Map.of("Accept-Language", "en"));
         browser.post("/staff/login", Map.of("email", account.email(), "password", PASSWORD));
         assertThat(browser.post("/staff/login/code", Map.of("code", account.nextCode())).headers().firstValue("Location"))
@@ -36,12 +45,20 @@ public final class TestStaff {
 
     /** A new account that accepted its invitation and enrolled its authenticator app, ready to sign in. */
     public static Account active(StaffAccounts accounts, Set<Role> roles, Language language, boolean cleared) {
+        return active(accounts, roles, language, cleared, roles.contains(Role.PARTNER) ? "al-police-cybercrime" : null, Instant.now());
+    }
+
+    /**
+     * The same, bound to this agency if it is a partner's, enrolled at the server's {@code now}: for tests that move
+     * the server's clock. Sign in before moving it further than a code's window.
+     */
+    public static Account active(StaffAccounts accounts, Set<Role> roles, Language language, boolean cleared, @Nullable String agency,
+            Instant now) {
         String email = "staff." + UUID.randomUUID() + "@example.org";
-        String token = accounts.invite(new StaffAccounts.NewAccount("Test " + roles, email, language, roles,
-                roles.contains(Role.PARTNER) ? "Test agency" : null, cleared), Actor.system());
+        String token = accounts.invite(new StaffAccounts.NewAccount("Test " + roles, email, language, roles, agency, cleared), Actor.system());
         UUID id = accounts.acceptInvitation(token, PASSWORD);
         byte[] secret = accounts.startEnrolment(id);
-        long step = Totp.step(Instant.now());
+        long step = Totp.step(now);
         assertThat(accounts.confirmEnrolment(id, Totp.code(secret, step))).isPresent();
         return new Account(id, email, PASSWORD, secret, step);
     }

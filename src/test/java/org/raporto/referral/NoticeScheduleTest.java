@@ -17,7 +17,7 @@ class NoticeScheduleTest {
     private static final Instant MONDAY_TEN = Instant.parse("2026-03-02T09:00:00Z");
 
     private final NoticeSchedule schedule = new NoticeSchedule(new ReferralProperties.Takedown(Duration.ofHours(1), Duration.ofHours(24),
-            Duration.ofHours(72), Duration.ofHours(144)), WorkingCalendar.albanian(List.of(LocalDate.of(2026, 3, 3))));
+            Duration.ofHours(72), Duration.ofHours(144)), WorkingCalendar.albanian(List.of(LocalDate.of(2026, 3, 3))), ReferralProperties.Window.WORKING_HOURS);
 
     @Test
     void theFirstNoticeOfAHostComesAnHourAfterTheReferralInWorkingHours() {
@@ -32,6 +32,9 @@ class NoticeScheduleTest {
         Instant saturday = Instant.parse("2026-03-07T10:00:00Z");
         assertThat(schedule.inWindow(saturday)).isEqualTo(Instant.parse("2026-03-09T07:00:00Z"));
         assertThat(schedule.inWindow(MONDAY_TEN)).isEqualTo(MONDAY_TEN);
+        NoticeSchedule always = new NoticeSchedule(new ReferralProperties.Takedown(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(72),
+                Duration.ofHours(144)), WorkingCalendar.albanian(List.of()), ReferralProperties.Window.ALWAYS);
+        assertThat(always.inWindow(saturday)).isEqualTo(saturday);
     }
 
     @Test

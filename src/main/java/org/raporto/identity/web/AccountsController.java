@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.raporto.identity.PartnerAgencies;
 import org.raporto.identity.Role;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
@@ -41,11 +42,13 @@ class AccountsController {
     private final StaffPages pages;
     private final StaffAccounts accounts;
     private final SiteProperties site;
+    private final PartnerAgencies agencies;
 
-    AccountsController(StaffPages pages, StaffAccounts accounts, SiteProperties site) {
+    AccountsController(StaffPages pages, StaffAccounts accounts, SiteProperties site, PartnerAgencies agencies) {
         this.pages = pages;
         this.accounts = accounts;
         this.site = site;
+        this.agencies = agencies;
     }
 
     @GetMapping(ACCOUNTS)
@@ -156,6 +159,7 @@ class AccountsController {
         model.addAttribute("typed", typed);
         model.addAttribute("errors", problems);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("agencies", agencies.names());
         return "identity/account";
     }
 
@@ -171,12 +175,15 @@ class AccountsController {
         return chosen;
     }
 
-    private static List<FieldError> roleProblems(StaffPage page, Set<Role> chosen, String agency) {
+    private List<FieldError> roleProblems(StaffPage page, Set<Role> chosen, String agency) {
         if (chosen.isEmpty()) {
             return List.of(new FieldError("roles", page.t("accounts.error.roles")));
         }
         if (chosen.contains(Role.PARTNER) && (chosen.size() > 1 || agency.isBlank())) {
             return List.of(new FieldError("roles", page.t("accounts.error.partner")));
+        }
+        if (chosen.contains(Role.PARTNER) && !agencies.names().containsKey(agency)) {
+            return List.of(new FieldError("agency", page.t("accounts.error.agency")));
         }
         return List.of();
     }
@@ -188,6 +195,7 @@ class AccountsController {
         model.addAttribute("typed", typed);
         model.addAttribute("errors", problems);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("agencies", agencies.names());
         model.addAttribute("languages", Language.values());
         HttpSession session = request.getSession(false);
         Object link = session == null ? null : session.getAttribute(LINK_TO_SHOW);

@@ -13,6 +13,7 @@ import org.raporto.referral.Agencies;
 import org.raporto.referral.Agency;
 import org.raporto.referral.Referral;
 import org.raporto.referral.ReferralRefused;
+import org.raporto.referral.ReferralStatus;
 import org.raporto.referral.Referrals;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
@@ -128,7 +129,8 @@ class PartnerController {
     /** The referral in the address, if it is to the partner's agency; otherwise, whether it exists or not, 404. */
     private Referral referral(StaffUser user, String id) {
         Agency agency = agency(user).orElseThrow(ReferralController::notFound);
-        return ReferralController.uuid(id).flatMap(referrals::find).filter(found -> found.agency().id().equals(agency.id()))
+        return ReferralController.uuid(id).flatMap(referrals::find)
+                .filter(found -> found.agency().id().equals(agency.id()) && found.status() != ReferralStatus.QUEUED)
                 .orElseThrow(ReferralController::notFound);
     }
 

@@ -96,8 +96,9 @@ class ReferralController {
                     positions.add(Integer.parseInt(position));
                 }
             }
-            choices.add(new Referrals.Choice(agency, positions, "true".equals(form.getFirst("reporter-" + agency)),
-                    "true".equals(form.getFirst("policeFirst-" + agency))));
+            boolean policeFirst = "true".equals(form.getFirst("policeFirst-" + agency))
+                    || (agency.equals(other) && "true".equals(form.getFirst("policeFirst-other")));
+            choices.add(new Referrals.Choice(agency, positions, "true".equals(form.getFirst("reporter-" + agency)), policeFirst));
         }
         return act(request, csrf, model, user, report, ticked, "refer", () -> referrals.refer(report, choices, Analyst.of(user)));
     }
