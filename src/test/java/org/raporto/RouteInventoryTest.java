@@ -92,10 +92,11 @@ class RouteInventoryTest {
                 "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}",
                 "GET /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals/approve",
                 "POST /staff/cases/{id}/referrals/{referral}/police-agreed", "POST /staff/cases/{id}/referrals/{referral}/escalation",
-                "POST /staff/cases/{id}/resolve")) {
+                "POST /staff/cases/{id}/resolve", "GET /staff/iccam/export", "POST /staff/iccam/export")) {
             INVENTORY.put(route, Access.CASEWORK);
         }
-        for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign")) {
+        for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign", "GET /staff/iccam/import", "POST /staff/iccam/import/preview",
+                "POST /staff/iccam/import")) {
             INVENTORY.put(route, Access.SUPERVISOR);
         }
     }

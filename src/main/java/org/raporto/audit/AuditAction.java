@@ -71,6 +71,12 @@ public enum AuditAction {
     /** Data left Raporto as a file (CSV, PDF); details say what and how many rows, never the rows. */
     EXPORT_MADE,
 
+    /**
+     * A report another hotline forwarded was imported from a file; the object is the report, details {@code from} (the
+     * hotline's country) and {@code theirReference}.
+     */
+    REPORT_IMPORTED,
+
     /** A setting changed; the object is the setting, details {@code from} and {@code to} unless it is secret. */
     SETTING_CHANGED,
 

@@ -1,6 +1,6 @@
 package org.raporto.intake;
 
-/** How a report reached the hotline. */
+/** How a report reached the hotline. {@code HOTLINE}: forwarded by another hotline (INHOPE's ICCAM exchange). */
 public enum Channel {
-    WEB, APP, PARTNER, STAFF
+    WEB, APP, PARTNER, STAFF, HOTLINE
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
 import org.raporto.shared.crypto.Envelope;
 import org.raporto.shared.crypto.Envelopes;
@@ -56,9 +57,13 @@ public class ReportIntake {
      *
      * @throws ReportRefused       when the report breaks its category's rules; nothing is stored then
      * @throws SubmissionConflict  when the token was used before for a different report
+     * @throws IllegalArgumentException for {@link Channel#HOTLINE}: see {@link #forward}
      */
     @Transactional
     public Acknowledgement submit(NewReport report, Channel channel, Language language, UUID submissionToken) {
+        if (channel == Channel.HOTLINE) {
+            throw new IllegalArgumentException("A report from another hotline is forwarded, not submitted");
+        }
         Category category = categories.active(report.category())
                 .orElseThrow(() -> new ReportRefused(List.of(ReportRules.Violation.UNKNOWN_CATEGORY)));
         List<ReportRules.Violation> violations = ReportRules.check(report, category);
@@ -71,20 +76,74 @@ public class ReportIntake {
             return earlier.get();
         }
 
+        Receipt receipt = Receipt.generate(random);
+        Optional<Stored> stored = store(report, category, channel, language, receipt, submissionToken, fingerprint, null);
+        if (stored.isEmpty()) {
+            // The same submission won a race with this one; it is the report.
+            return earlier(submissionToken, fingerprint).orElseThrow();
+        }
+        return new Acknowledgement(stored.get().reference(), receipt);
+    }
+
+    /**
+     * Stores a report another hotline forwarded, once per hotline and reference: the same again returns the report
+     * stored the first time, whatever it holds now. It has no reporter, so no receipt, contact or description; casework
+     * opens its case as for any other report.
+     *
+     * @throws ReportRefused when the category is unknown or inactive, or the report breaks its rules (too many addresses)
+     */
+    @Transactional
+    public ForwardedReport.Received forward(ForwardedReport forwarded) {
+        Optional<ForwardedReport.Received> earlier = forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Category category = categories.active(forwarded.category())
+                .orElseThrow(() -> new ReportRefused(List.of(ReportRules.Violation.UNKNOWN_CATEGORY)));
+        NewReport report = new NewReport(category.code(), forwarded.urls().stream().<ReportedItem>map(ReportedItem.Address::new).toList(), "",
+                Happened.UNKNOWN, AgeBand.UNKNOWN, ReporterRole.PROFESSIONAL, null);
+        List<ReportRules.Violation> violations = ReportRules.check(report, category);
+        if (!violations.isEmpty()) {
+            throw new ReportRefused(violations);
+        }
+        String key = Channel.HOTLINE.name() + "\u0000" + forwarded.hotlineCountry() + "\u0000" + forwarded.hotlineReference();
+        Optional<Stored> stored = store(report, category, Channel.HOTLINE, Language.DEFAULT, Receipt.generate(random),
+                UUID.randomUUID(), hashes.of(SUBMISSION_PURPOSE, key), forwarded);
+        // Empty when forwarded at the same moment by another import: that one is the report.
+        return stored.map(made -> new ForwardedReport.Received(made.id(), made.reference(), true))
+                .orElseGet(() -> forwarded(forwarded.hotlineCountry(), forwarded.hotlineReference()).orElseThrow());
+    }
+
+    /** The report this hotline forwarded under this reference, if it did. */
+    public Optional<ForwardedReport.Received> forwarded(String hotlineCountry, String hotlineReference) {
+        return jdbc.sql("SELECT id, reference FROM intake_report WHERE forwarded_by = ? AND forwarded_reference = ?")
+                .params(hotlineCountry, hotlineReference)
+                .query((row, number) -> new ForwardedReport.Received(new ReportId(row.getObject("id", UUID.class)), row.getString("reference"), false))
+                .optional();
+    }
+
+    /**
+     * Stores the report, its items and screenshots, and publishes {@link ReportSubmitted}.
+     *
+     * @return the report stored; empty when a report with the same submission token, or the same forwarding hotline
+     *         and reference, was stored first
+     */
+    private Optional<Stored> store(NewReport report, Category category, Channel channel, Language language, Receipt receipt, UUID submissionToken,
+            byte[] fingerprint, @Nullable ForwardedReport forwarded) {
         ReportId id = ReportId.random();
         Instant now = clock.instant();
         long number = jdbc.sql("SELECT nextval('intake_report_number')").query(Long.class).single();
         String reference = "R-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), number);
-        Receipt receipt = Receipt.generate(random);
         Envelope envelope = envelopes.create();
 
         int inserted = jdbc.sql("""
                 INSERT INTO intake_report (id, reference, channel, category_code, language, priority, status, reporter_role,
                     child_age_band, happened, data_key, description, contact, receipt_hash, submission_token, submission_hash,
-                    submitted_at)
+                    submitted_at, forwarded_by, forwarded_reference)
                 VALUES (:id, :reference, :channel, :category, :language, :priority, 'RECEIVED', :role,
-                    :age, :happened, :dataKey, :description, :contact, :receiptHash, :token, :fingerprint, :submittedAt)
-                ON CONFLICT (submission_token) DO NOTHING
+                    :age, :happened, :dataKey, :description, :contact, :receiptHash, :token, :fingerprint, :submittedAt,
+                    :forwardedBy, :forwardedReference)
+                ON CONFLICT DO NOTHING
                 """)
                 .param("id", id.value())
                 .param("reference", reference)
@@ -102,10 +161,11 @@ public class ReportIntake {
                 .param("token", submissionToken)
                 .param("fingerprint", fingerprint)
                 .param("submittedAt", java.sql.Timestamp.from(now))
+                .param("forwardedBy", forwarded == null ? null : forwarded.hotlineCountry())
+                .param("forwardedReference", forwarded == null ? null : forwarded.hotlineReference())
                 .update();
         if (inserted == 0) {
-            // The same submission won a race with this one; it is the report.
-            return earlier(submissionToken, fingerprint).orElseThrow();
+            return Optional.empty();
         }
         int position = 0;
         for (ReportedItem item : report.items()) {
@@ -113,7 +173,11 @@ public class ReportIntake {
         }
         screenshots.attach(id, null, envelope, report.screenshots());
         events.publishEvent(new ReportSubmitted(id, reference, channel, category.code(), category.priority(), now));
-        return new Acknowledgement(reference, receipt);
+        return Optional.of(new Stored(id, reference));
+    }
+
+    /** A report just stored. */
+    private record Stored(ReportId id, String reference) {
     }
 
     private void insertItem(ReportId report, int position, ReportedItem item, Envelope envelope) {

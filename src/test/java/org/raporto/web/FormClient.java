@@ -97,6 +97,11 @@ public final class FormClient {
 
     /** A multipart form as a browser sends it, files included. */
     public HttpResponse<String> postWithFiles(Map<String, String> fields, List<Upload> files) throws Exception {
+        return postWithFiles(path, fields, files);
+    }
+
+    /** A multipart form sent to another address than the form's. */
+    public HttpResponse<String> postWithFiles(String target, Map<String, String> fields, List<Upload> files) throws Exception {
         String boundary = "----raporto" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -110,7 +115,7 @@ public final class FormClient {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request(path).header("Accept", "text/html")
+        return http.send(request(target).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -36,6 +36,8 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff/cases/late", "/staff/cases/*/assign").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/cases", "/staff/cases/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         // Partners too: the home page (which sends them to theirs), their password, signing out.
                         .requestMatchers("/staff", StaffHomeController.HOME, "/staff/logout", "/staff/sign-out-everywhere", "/staff/session",

@@ -112,6 +112,19 @@ class CaseworkBrowserTest {
         page.navigate(url("/staff/cases?status=CLOSED&q=" + reference));
         assertThat(page.locator("table.queue")).containsText(reference);
         PageWatch.assertAccessible(page);
+
+        page.navigate(url("/staff/iccam/export"));
+        PageWatch.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Shkarko")).click();
+        assertThat(page).hasTitle(Pattern.compile("^Gabim: "));
+        PageWatch.assertAccessible(page);
+        page.navigate(url("/staff/iccam/import"));
+        PageWatch.assertAccessible(page);
+        page.getByLabel("Skedari (JSON ose CSV, deri në 1 MB)").setInputFiles(new com.microsoft.playwright.options.FilePayload("dërguar.csv", "text/csv",
+                "hotlineReference,hotlineReceivedDate,urlString,classification\nBE-1,dje,https://a.example/,9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollo skedarin")).click();
+        assertThat(page.locator(".error-summary")).containsText("Rreshti 2");
+        PageWatch.assertAccessible(page);
         watch.assertClean();
     }
 
