@@ -28,8 +28,8 @@ import org.raporto.referral.iccam.IccamCodes.Gender;
 import org.raporto.referral.iccam.IccamCodes.PaymentMethod;
 import org.raporto.referral.iccam.IccamCodes.SiteType;
 import org.raporto.tracing.HostingTrace;
+import org.raporto.referral.ReferralProperties;
 import org.raporto.tracing.HostingTraces;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,16 +74,12 @@ public class IccamExports {
     private final AuditLog audit;
     private final String hotlineCountry;
 
-    IccamExports(JdbcClient jdbc, HostingTraces traces, IccamActions actions, AuditLog audit,
-            @Value("${raporto.referral.iccam.hotline-country:AL}") String hotlineCountry) {
+    IccamExports(JdbcClient jdbc, HostingTraces traces, IccamActions actions, AuditLog audit, ReferralProperties properties) {
         this.jdbc = jdbc;
         this.traces = traces;
         this.actions = actions;
         this.audit = audit;
-        this.hotlineCountry = hotlineCountry.strip().toUpperCase(Locale.ROOT);
-        if (!IccamReport.COUNTRY.matcher(this.hotlineCountry).matches()) {
-            throw new IllegalArgumentException("raporto.referral.iccam.hotline-country must be an ISO 3166-1 alpha-2 code, not " + hotlineCountry);
-        }
+        this.hotlineCountry = properties.country();
     }
 
     /** This hotline's country, as it signs its exports. */
