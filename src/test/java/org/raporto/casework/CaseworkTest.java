@@ -1,7 +1,6 @@
 package org.raporto.casework;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,15 +23,14 @@ import org.raporto.intake.ReportedItem;
 import org.raporto.intake.ReporterRole;
 import org.raporto.intake.Reports;
 import org.raporto.shared.Language;
+import org.raporto.testing.MondayMorning;
 import org.raporto.testing.MutableClock;
 import org.raporto.tracing.CanonicalUrl;
 import org.raporto.tracing.HostingTrace;
 import org.raporto.tracing.HostingTraced;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -43,17 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A report's way through casework, from the queue to closed and erased, with need to know on every step. */
 @SpringBootTest
 @RecordApplicationEvents
+@Import(MondayMorning.class)
 class CaseworkTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        }
-    }
 
     @Autowired
     ReportIntake intake;

@@ -90,8 +90,9 @@ class StaffSessionTest {
     @Test
     void disablingAnAccountEndsItsSessionsAndARoleTakenAwayCountsAtOnce() throws Exception {
         FormClient browser = signedIn();
-        accounts.change(id, EnumSet.of(Role.PARTNER), "State Police", false, Actor.system());
-        assertThat(browser.get("/staff/").statusCode()).as("a partner now: the staff area is not theirs").isEqualTo(403);
+        accounts.change(id, EnumSet.of(Role.PARTNER), "al-police-cybercrime", false, Actor.system());
+        assertThat(browser.get("/staff/cases").statusCode()).as("a partner now: the staff area is not theirs").isEqualTo(403);
+        assertThat(browser.get("/staff/").headers().firstValue("Location")).as("their home is the partner portal").hasValue("/partner/");
         accounts.change(id, EnumSet.of(Role.ANALYST), null, false, Actor.system());
         assertThat(browser.get("/staff/").statusCode()).isEqualTo(200);
 

@@ -24,6 +24,7 @@ import org.raporto.identity.Role;
 import org.raporto.identity.StaffUser;
 import org.raporto.shared.Language;
 import org.raporto.testing.FreePorts;
+import org.raporto.testing.LoopbackSmtp;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -85,13 +85,11 @@ class ComposedNoticesTest {
     private static final int SMTP_PORT = FreePorts.loopback();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = LoopbackSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        LoopbackSmtp.register(registry, SMTP_PORT);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package org.raporto.referral;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +20,11 @@ import org.raporto.casework.Classification;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.ReportIntake;
 import org.raporto.shared.Language;
+import org.raporto.testing.MondayMorning;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,17 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written in the middle of a batch. (The outbox then delivers each at least once with one Message-ID; see its tests.)
  */
 @SpringBootTest(properties = "raporto.notification.delivery.enabled=false")
+@Import(MondayMorning.class)
 class AgencyNoticesTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        }
-    }
 
     @Autowired
     ReportIntake intake;

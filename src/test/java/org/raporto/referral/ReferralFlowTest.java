@@ -18,20 +18,19 @@ import org.raporto.casework.Cases;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.ReportIntake;
 import org.raporto.testing.FreePorts;
+import org.raporto.testing.LoopbackSmtp;
 import org.raporto.testing.LoopbackWebServer;
+import org.raporto.testing.MondayMorning;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -48,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "raporto.outbound.offline=false", "raporto.outbound.allow-private=true", "raporto.outbound.per-host-interval=0s",
         "raporto.outbound.read-timeout=1s", "raporto.outbound.total-timeout=3s", "raporto.notification.delivery.interval=100ms",
         "logging.level.com.icegreen.greenmail=warn"})
+@Import(MondayMorning.class)
 class ReferralFlowTest {
 
     private static final int SMTP_PORT = FreePorts.loopback();
@@ -55,24 +55,11 @@ class ReferralFlowTest {
     private static final Duration CHECK_ROUND = Duration.ofMinutes(76);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = LoopbackSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            // Monday 2 March 2026, 10:00 in Tirana: inside the sending window.
-            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        }
+        LoopbackSmtp.register(registry, SMTP_PORT);
     }
 
     @Autowired

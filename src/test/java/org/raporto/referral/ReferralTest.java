@@ -1,6 +1,5 @@
 package org.raporto.referral;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +16,11 @@ import org.raporto.casework.Cases;
 import org.raporto.casework.Classification;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.ReportIntake;
+import org.raporto.testing.MondayMorning;
 import org.raporto.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,18 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * answers; need to know.
  */
 @SpringBootTest
+@Import(MondayMorning.class)
 class ReferralTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            // Monday 2 March 2026, 10:00 in Tirana: inside the sending window.
-            return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        }
-    }
 
     @Autowired
     ReportIntake intake;
