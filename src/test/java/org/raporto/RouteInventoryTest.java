@@ -91,6 +91,7 @@ class RouteInventoryTest {
                 "POST /staff/cases/{id}/assessed", "POST /staff/cases/{id}/close", "POST /staff/cases/{id}/merge",
                 "POST /staff/cases/{id}/notes", "POST /staff/cases/{id}/reply", "GET /staff/cases/{id}/screenshots/{attachment}",
                 "GET /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals", "POST /staff/cases/{id}/referrals/approve",
+                "POST /staff/cases/{id}/referrals/lookup", "POST /staff/cases/{id}/referrals/{referral}/registrar",
                 "POST /staff/cases/{id}/referrals/{referral}/police-agreed", "POST /staff/cases/{id}/referrals/{referral}/escalation",
                 "POST /staff/cases/{id}/resolve", "GET /staff/iccam/export", "POST /staff/iccam/export")) {
             INVENTORY.put(route, Access.CASEWORK);

@@ -18,6 +18,7 @@ import org.raporto.audit.Actor;
 import org.raporto.audit.AuditAction;
 import org.raporto.audit.AuditLog;
 import org.raporto.intake.Platform;
+import org.raporto.tracing.AbuseContacts;
 import org.raporto.tracing.HostingTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,6 +128,24 @@ public class Agencies {
                         address.country() == null ? "ZZ" : address.country(), asn, Timestamp.from(clock.instant()))
                 .update();
         return find("as" + asn);
+    }
+
+    /**
+     * The registrar named by a domain's registration data, found in the directory by its IANA id or added to wait for
+     * an analyst's approval, with the abuse address the registry published (to be checked when approving).
+     */
+    @Transactional
+    public Agency registrar(AbuseContacts.Contact found) {
+        String key = found.handle() != null && found.handle().matches("[0-9]{1,10}") ? found.handle()
+                : Integer.toHexString(found.name().toLowerCase(Locale.ROOT).hashCode());
+        String id = "registrar-" + key;
+        String name = found.name().length() > MAX_NAME ? found.name().substring(0, MAX_NAME) : found.name();
+        List<String> emails = found.email() != null && isAddress(found.email()) ? List.of(found.email()) : List.of();
+        jdbc.sql("""
+                INSERT INTO referral_agency (id, kind, name, country, languages, emails, notes, created_at)
+                VALUES (?, 'REGISTRAR', ?, 'ZZ', '{en}', ?::text[], '', ?) ON CONFLICT DO NOTHING""")
+                .params(id, name, array(emails), Timestamp.from(clock.instant())).update();
+        return find(id).orElseThrow();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.raporto.referral;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,6 +30,7 @@ import org.raporto.casework.Classification;
 import org.raporto.casework.Deadlines;
 import org.raporto.intake.ReportId;
 import org.raporto.intake.SubmittedReport;
+import org.raporto.tracing.AbuseContacts;
 import org.raporto.tracing.HostingTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,18 +51,20 @@ public class Referrals {
     private final CaseFiles caseFiles;
     private final Agencies agencies;
     private final OnlineChecks checks;
+    private final AbuseContacts contacts;
     private final Deadlines deadlines;
     private final ReferralProperties properties;
     private final AuditLog audit;
     private final Clock clock;
 
-    Referrals(JdbcClient jdbc, Cases cases, CaseFiles caseFiles, Agencies agencies, OnlineChecks checks, Deadlines deadlines,
-            ReferralProperties properties, AuditLog audit, Clock clock) {
+    Referrals(JdbcClient jdbc, Cases cases, CaseFiles caseFiles, Agencies agencies, OnlineChecks checks, AbuseContacts contacts,
+            Deadlines deadlines, ReferralProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.caseFiles = caseFiles;
         this.agencies = agencies;
         this.checks = checks;
+        this.contacts = contacts;
         this.deadlines = deadlines;
         this.properties = properties;
         this.audit = audit;
@@ -304,6 +308,39 @@ public class Referrals {
             }
         }
         jdbc.sql("UPDATE referral SET owner_agency_id = ?, registrar_agency_id = ? WHERE id = ?").params(owner, registrar, id).update();
+    }
+
+    /**
+     * Finds the registrar of the referral's first address in the registration data and names it for the escalation;
+     * a registrar new to the directory waits for an analyst's approval before anything is sent to it. Not in a
+     * transaction: the registry may take seconds.
+     *
+     * @return the registrar, or empty when the registry named none (or the server is offline)
+     */
+    public Optional<Agency> findRegistrar(UUID id, Analyst analyst) {
+        Referral referral = find(id).orElseThrow(() -> new ReferralRefused(ReferralRefused.Reason.UNKNOWN_REFERRAL, null));
+        cases.find(referral.report(), analyst).orElseThrow(CaseNotFound::new);
+        Optional<String> host = referral.items().stream().filter(Referral.Item::isUrl).map(item -> URI.create(item.target()).getHost())
+                .filter(found -> found != null).findFirst();
+        Optional<Agency> registrar = host.flatMap(contacts::registrar).map(agencies::registrar);
+        registrar.ifPresent(found -> jdbc.sql("UPDATE referral SET registrar_agency_id = ? WHERE id = ?").params(found.id(), id).update());
+        return registrar;
+    }
+
+    /**
+     * The abuse contact of the network a hosting provider was found in, from the registration data, to fill in when
+     * approving it. Not in a transaction: the registry may take seconds.
+     */
+    public Optional<AbuseContacts.Contact> abuseContact(ReportId report, String agency, Analyst analyst) {
+        Agency provider = agencies.find(agency).filter(found -> found.asn() != null).orElse(null);
+        if (provider == null) {
+            return Optional.empty();
+        }
+        return caseFiles.items(report, analyst).stream().map(CaseFile.Item::trace).filter(trace -> trace != null)
+                .flatMap(trace -> trace.addresses().stream())
+                .filter(address -> address.onInternet() && provider.asn().equals(address.asn()))
+                .findFirst()
+                .flatMap(address -> contacts.network(address.ip()));
     }
 
     /** The working calendar of the sending windows, with today's holidays. */

@@ -1,5 +1,6 @@
 package org.raporto.tracing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param data      where the IP location data is: a directory holding {@code dbip-country-mmdb/dbip-country.mmdb},
  *                  {@code asn/asn-ipv4.csv} and {@code asn/asn-ipv6.csv} (a Spring resource location)
  * @param cdnRanges the file of CDN networks ({@code name cidr} lines; a Spring resource location)
+ * @param rdap      where registration data is asked for (RDAP): a base address under which {@code ip/{address}} and
+ *                  {@code domain/{name}} answer, such as the redirector {@code https://rdap.org/}
  */
 @ConfigurationProperties("raporto.tracing")
 record TracingProperties(
@@ -24,7 +27,8 @@ record TracingProperties(
         @DefaultValue("24h") Duration tracedFor,
         @DefaultValue Retry retry,
         @DefaultValue("classpath:tracing/ip-data/") String data,
-        @DefaultValue("classpath:tracing/cdn-ranges.txt") String cdnRanges) {
+        @DefaultValue("classpath:tracing/cdn-ranges.txt") String cdnRanges,
+        @DefaultValue("https://rdap.org/") URI rdap) {
 
     /** One trace asks at most this many queries in a normal case (A and AAAA) and rarely more (aliases). */
     private static final int QUERIES_A_LEASE_MUST_OUTLAST = 10;
@@ -37,6 +41,12 @@ record TracingProperties(
         }
         if (!data.endsWith("/")) {
             data = data + "/";
+        }
+        if (!rdap.isAbsolute() || !("https".equals(rdap.getScheme()) || "http".equals(rdap.getScheme()))) {
+            throw new IllegalArgumentException("raporto.tracing.rdap must be an absolute http(s) address, not " + rdap);
+        }
+        if (!rdap.getPath().endsWith("/")) {
+            rdap = URI.create(rdap + "/");
         }
     }
 

@@ -77,6 +77,16 @@ public final class LoopbackWebServer implements AutoCloseable {
         });
     }
 
+    /** Answers 200 with this JSON document (as a registry answers, {@code application/rdap+json}). */
+    public LoopbackWebServer json(String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/rdap+json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        });
+    }
+
     public LoopbackWebServer handle(String path, HttpHandler handler) {
         handlers.put(path, handler);
         return this;

@@ -2,7 +2,9 @@ package org.raporto.referral.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import org.raporto.referral.Suggestion;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.tracing.AbuseContacts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -145,6 +148,34 @@ class ReferralController {
         return redirect(report);
     }
 
+    /** Looks the abuse address of a hosting provider waiting for approval up in the registration data (RDAP). */
+    @PostMapping(PAGE + "/lookup")
+    Object lookup(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
+            @RequestParam(defaultValue = "") String agency) {
+        ReportId report = report(id);
+        cases.find(report, Analyst.of(user)).orElseThrow(ReferralController::notFound);
+        Optional<AbuseContacts.Contact> contact = referrals.abuseContact(report, agency, Analyst.of(user));
+        if (contact.isEmpty() || contact.get().email() == null) {
+            StaffPage page = pages.page(request, "referral.case.title", true);
+            return render(request, csrf, model, user, report, List.of(new FieldError("approve-" + agency, page.t("referral.lookup.none"))), Set.of());
+        }
+        return render(request, csrf, model, user, report, List.of(), Set.of(), Map.of(agency, contact.get().email()));
+    }
+
+    /** Finds the registrar of a takedown referral's address in the registration data and names it for the escalation. */
+    @PostMapping(PAGE + "/{referral}/registrar")
+    Object registrar(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
+            @PathVariable String referral) {
+        ReportId report = report(id);
+        UUID chosen = own(report, referral, user);
+        if (referrals.findRegistrar(chosen, Analyst.of(user)).isEmpty()) {
+            StaffPage page = pages.page(request, "referral.case.title", true);
+            return render(request, csrf, model, user, report, List.of(new FieldError("registrar-" + referral, page.t("referral.registrar.none"))),
+                    Set.of());
+        }
+        return redirect(report);
+    }
+
     @PostMapping("/staff/cases/{id}/resolve")
     Object resolve(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id) {
         ReportId report = report(id);
@@ -174,6 +205,14 @@ class ReferralController {
 
     private String render(HttpServletRequest request, CsrfToken csrf, Model model, StaffUser user, ReportId report, List<FieldError> errors,
             Set<String> ticked) {
+        return render(request, csrf, model, user, report, errors, ticked, Map.of());
+    }
+
+    /**
+     * @param found abuse addresses found in the registry for agencies waiting for approval, by agency, to fill in
+     */
+    private String render(HttpServletRequest request, CsrfToken csrf, Model model, StaffUser user, ReportId report, List<FieldError> errors,
+            Set<String> ticked, Map<String, String> found) {
         Analyst analyst = Analyst.of(user);
         CaseSummary summary = cases.find(report, analyst).orElseThrow(ReferralController::notFound);
         List<CaseFile.Item> items;
@@ -197,7 +236,19 @@ class ReferralController {
         model.addAttribute("agencies", agencies.all().stream().filter(agency -> agency.blocked().isEmpty()).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("ticked", ticked.isEmpty() && errors.isEmpty() ? defaults(suggestions, made) : ticked);
+        model.addAttribute("waiting", waiting(suggestions, made));
+        model.addAttribute("found", found);
         return "referral/case-referrals";
+    }
+
+    /** Hosting providers and registrars found for this report that an analyst has not approved yet. */
+    private List<Agency> waiting(List<Suggestion> suggestions, List<Referral> made) {
+        Map<String, Agency> waiting = new LinkedHashMap<>();
+        suggestions.stream().map(Suggestion::agency).filter(agency -> agency != null && agency.approvedAt() == null)
+                .forEach(agency -> waiting.put(agency.id(), agency));
+        made.stream().map(Referral::registrarAgency).filter(registrar -> registrar != null).map(agencies::find).flatMap(Optional::stream)
+                .filter(agency -> agency.approvedAt() == null).forEach(agency -> waiting.put(agency.id(), agency));
+        return List.copyOf(waiting.values());
     }
 
     /** Ticked at first: every suggestion that can be sent, needs no consent, and was not sent already. */

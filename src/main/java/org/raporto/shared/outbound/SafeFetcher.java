@@ -1,5 +1,6 @@
 package org.raporto.shared.outbound;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +13,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +76,9 @@ import inet.ipaddr.IPAddressString;
  * Thread-safe; meant to be shared.
  */
 public class SafeFetcher implements AutoCloseable {
+
+    /** What a browser asks for: a check must look like a visit. */
+    private static final String PAGES = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private static final Logger log = LoggerFactory.getLogger(SafeFetcher.class);
 
@@ -151,6 +156,25 @@ public class SafeFetcher implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is not one
      */
     public FetchOutcome fetch(URI url) {
+        return fetch(url, PAGES, null);
+    }
+
+    /**
+     * Fetches a small document the server needs to read (an RDAP record), under the same rules as any fetch: its body
+     * when the last answer is a success and the whole body fits within {@code max-bytes}.
+     *
+     * @param accept the media types asked for
+     * @return empty when there is no such answer, the body is larger than the cap, or the server is offline
+     */
+    public Optional<byte[]> read(URI url, String accept) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        FetchOutcome outcome = fetch(url, accept, body);
+        boolean whole = outcome.bytesRead() == body.size() && outcome.bytesRead() < settings.maxBytes().toBytes();
+        return outcome instanceof FetchOutcome.Answered answered && answered.status() / 100 == 2 && whole
+                ? Optional.of(body.toByteArray()) : Optional.empty();
+    }
+
+    private FetchOutcome fetch(URI url, String accept, @Nullable ByteArrayOutputStream body) {
         requireHttp(url);
         if (settings.offline()) {
             return new FetchOutcome.Failed(FetchOutcome.Failure.OFFLINE, url, 0, 0);
@@ -160,7 +184,10 @@ public class SafeFetcher implements AutoCloseable {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             visited.add(current);
-            Hop hop = hop(current, deadline);
+            if (body != null) {
+                body.reset();
+            }
+            Hop hop = hop(current, deadline, accept, body);
             if (hop.outcome != null) {
                 return hop.outcome(redirects);
             }
@@ -179,7 +206,7 @@ public class SafeFetcher implements AutoCloseable {
     }
 
     /** One request, no redirect followed. */
-    private Hop hop(URI url, long deadline) {
+    private Hop hop(URI url, long deadline, String accept, @Nullable ByteArrayOutputStream body) {
         String host = host(url);
         Hop refused = refusedAtOnce(host);
         if (refused != null) {
@@ -199,7 +226,7 @@ public class SafeFetcher implements AutoCloseable {
             return Hop.failed(FetchOutcome.Failure.TIMEOUT, url);
         }
         HttpGet get = new HttpGet(url);
-        get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        get.setHeader("Accept", accept);
         AtomicBoolean cutOff = new AtomicBoolean();
         ScheduledFuture<?> timer = deadlines.schedule(() -> {
             cutOff.set(true);
@@ -210,7 +237,7 @@ public class SafeFetcher implements AutoCloseable {
             response = client().executeOpen(null, get, null);
             int status = response.getCode();
             URI location = status >= 300 && status < 400 ? location(url, response.getFirstHeader("Location")) : null;
-            long read = location == null ? read(response.getEntity(), get) : 0;
+            long read = location == null ? read(response.getEntity(), get, body) : 0;
             if (location != null) {
                 // The body of a redirect is of no interest: drop the connection rather than read it.
                 get.cancel();
@@ -247,7 +274,7 @@ public class SafeFetcher implements AutoCloseable {
      * Reads and drops at most {@code max-bytes} of the body. Past the cap the request is cancelled, which closes the
      * connection: closing the body's stream instead would read the rest of it to reuse the connection.
      */
-    private long read(@Nullable HttpEntity entity, HttpGet get) throws IOException {
+    private long read(@Nullable HttpEntity entity, HttpGet get, @Nullable ByteArrayOutputStream kept) throws IOException {
         if (entity == null) {
             return 0;
         }
@@ -264,6 +291,9 @@ public class SafeFetcher implements AutoCloseable {
                 return read;
             }
             read += n;
+            if (kept != null) {
+                kept.write(buffer, 0, n);
+            }
         }
         if (body.read() >= 0) {
             get.cancel();
