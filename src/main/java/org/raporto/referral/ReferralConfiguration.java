@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReferralProperties.class)
+@EnableConfigurationProperties({ReferralProperties.class, OnlineCheckProperties.class})
 class ReferralConfiguration {
 
     /**
@@ -31,6 +31,30 @@ class ReferralConfiguration {
         @Scheduled(fixedDelayString = "${raporto.referral.notices.interval:1m}", initialDelayString = "PT30S")
         void sendDue() {
             notices.sendDue();
+        }
+    }
+
+    /**
+     * Every node checks on its own: the claims keep them apart, so no lock or leader is needed. Tests that drive
+     * {@link OnlineCheckJob#checkDue()} themselves switch it off.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "raporto.referral.checks.enabled", matchIfMissing = true)
+    OnlineCheckRounds onlineCheckRounds(OnlineCheckJob job) {
+        return new OnlineCheckRounds(job);
+    }
+
+    static final class OnlineCheckRounds {
+
+        private final OnlineCheckJob job;
+
+        OnlineCheckRounds(OnlineCheckJob job) {
+            this.job = job;
+        }
+
+        @Scheduled(fixedDelayString = "${raporto.referral.checks.interval:1m}")
+        void checkDue() {
+            job.checkDue();
         }
     }
 }
