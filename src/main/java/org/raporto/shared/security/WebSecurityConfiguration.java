@@ -56,6 +56,8 @@ public class WebSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/sq/**", "/en/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/vendor/**", "/robots.txt").permitAll()
+                        // The portal's media library (images, manuals' PDFs) and its site map (module content).
+                        .requestMatchers(HttpMethod.GET, "/media/*", "/sitemap.xml").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error", "/exit").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/challenge", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
