@@ -16,8 +16,7 @@ class ContentCaching {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> contentEntityTags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/sq/", "/en/",
-                "/sq/udhezues/*", "/en/guides/*", "/sq/manuale/*", "/en/manuals/*", "/sq/burime/*", "/en/resources/*",
+        registration.addUrlPatterns("/sq/udhezues/*", "/en/guides/*", "/sq/manuale/*", "/en/manuals/*", "/sq/burime/*", "/en/resources/*",
                 "/sq/faqe/*", "/en/pages/*", "/sq/lajme", "/sq/lajme/*", "/en/news", "/en/news/*",
                 "/sq/pyetje", "/en/faq", "/sq/partneret", "/en/partners", "/sq/per/*", "/en/for/*", "/sq/tema/*", "/en/topics/*",
                 "/sitemap.xml");

@@ -10,13 +10,9 @@ import org.raporto.content.ContentPaths;
 import org.raporto.shared.Language;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.SiteMap;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The portal's fixed pages: the home page, with its sections fed by content, and "About us". */
 @Controller
@@ -34,7 +30,7 @@ class PortalController {
     }
 
     @GetMapping({"/sq/", "/en/"})
-    String home(Language language, Model model, HttpServletResponse response) {
+    String home(Language language, Model model) {
         model.addAttribute("page", pages.page(language, "home.title", SiteMap.HOME));
         model.addAttribute("hubs", Arrays.stream(Audience.values())
                 .map(audience -> new HomeLink(pages.page(language, "content.audience." + audience.name() + ".title", SiteMap.HOME).title(), ContentPaths.audience(language, audience))).toList());
@@ -42,7 +38,6 @@ class PortalController {
         model.addAttribute("news", cards(articles.latestNews(language, LATEST_NEWS)));
         model.addAttribute("topics", articles.topics().stream()
                 .map(topic -> new HomeLink(topic.name(language), ContentPaths.topic(language, topic))).toList());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePublic().getHeaderValue());
         return "content/home";
     }
 
