@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.raporto.content.Article;
+import org.raporto.content.ArticleType;
 import org.raporto.content.Articles;
 import org.raporto.content.Audience;
 import org.raporto.content.ContentPaths;
@@ -36,6 +37,8 @@ class PortalController {
                 .map(audience -> new HomeLink(pages.page(language, "content.audience." + audience.name() + ".title", SiteMap.HOME).title(), ContentPaths.audience(language, audience))).toList());
         model.addAttribute("featured", cards(articles.featured(language, FEATURED)));
         model.addAttribute("news", cards(articles.latestNews(language, LATEST_NEWS)));
+        model.addAttribute("fixedPages", articles.allOfType(language, ArticleType.PAGE).stream()
+                .map(article -> new HomeLink(article.title(), ContentPaths.of(article))).toList());
         model.addAttribute("topics", articles.topics().stream()
                 .map(topic -> new HomeLink(topic.name(language), ContentPaths.topic(language, topic))).toList());
         return "content/home";

@@ -156,7 +156,7 @@ class ContentPagesTest {
     void theHomePageHasHubsFeaturedGuidesAndTheLatestNews() throws Exception {
         assertThat(get("/en/").body()).contains("<a class=\"button\" href=\"/en/for/children-6-9\">For children aged 6–9</a>",
                 "Featured guides", "<a href=\"/en/guides/what-to-do-when-you-are-bullied\">", "Latest news", "<a href=\"/en/news/safer-internet-day\">",
-                "<a href=\"/en/topics/cyberbullying\">Cyberbullying</a>");
+                "<a href=\"/en/topics/cyberbullying\">Cyberbullying</a>", "<a href=\"/en/pages/our-mission\">Our mission</a>");
     }
 
     @Test
