@@ -61,7 +61,11 @@ class RouteInventoryTest {
                 "POST /api/v1/reports/follow-up/messages", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
                 "GET /staff/login", "POST /staff/login", "GET /staff/login/code", "POST /staff/login/code", "GET /staff/login/enrol",
                 "POST /staff/login/enrol", "GET /staff/login/recovery-codes", "POST /staff/login/recovery-codes",
-                "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation", "GET /staff/reset", "POST /staff/reset")) {
+                "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation", "GET /staff/reset", "POST /staff/reset",
+                "GET /sq/{segment:udhezues|manuale|burime|lajme|faqe}/{slug}", "GET /en/{segment:guides|manuals|resources|news|pages}/{slug}",
+                "GET /sq/lajme", "GET /en/news", "GET /sq/lajme/rss.xml", "GET /en/news/rss.xml", "GET /sq/pyetje", "GET /en/faq",
+                "GET /sq/partneret", "GET /en/partners", "GET /sq/per/{slug}", "GET /en/for/{slug}", "GET /sq/tema/{slug}", "GET /en/topics/{slug}",
+                "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt")) {
             INVENTORY.put(route, Access.EVERYONE);
         }
         for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session",

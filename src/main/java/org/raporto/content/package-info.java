@@ -1,5 +1,6 @@
 /**
- * The public portal's pages: the home page, about us, and later guides, manuals, news, FAQ and search.
+ * The public portal: articles of every type in both languages and what the public may read of them ({@link org.raporto.content.Articles}),
+ * Markdown made safe to show, and the media library.
  */
 @ApplicationModule(displayName = "Content")
 @NullMarked

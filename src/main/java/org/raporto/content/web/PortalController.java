@@ -1,5 +1,13 @@
 package org.raporto.content.web;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.raporto.content.Article;
+import org.raporto.content.ArticleType;
+import org.raporto.content.Articles;
+import org.raporto.content.Audience;
+import org.raporto.content.ContentPaths;
 import org.raporto.shared.Language;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.SiteMap;
@@ -7,19 +15,32 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The portal's fixed pages: the home page and "About us". */
+/** The portal's fixed pages: the home page, with its sections fed by content, and "About us". */
 @Controller
 class PortalController {
 
-    private final Pages pages;
+    private static final int LATEST_NEWS = 3;
+    private static final int FEATURED = 6;
 
-    PortalController(Pages pages) {
+    private final Pages pages;
+    private final Articles articles;
+
+    PortalController(Pages pages, Articles articles) {
         this.pages = pages;
+        this.articles = articles;
     }
 
     @GetMapping({"/sq/", "/en/"})
     String home(Language language, Model model) {
         model.addAttribute("page", pages.page(language, "home.title", SiteMap.HOME));
+        model.addAttribute("hubs", Arrays.stream(Audience.values())
+                .map(audience -> new HomeLink(pages.page(language, "content.audience." + audience.name() + ".title", SiteMap.HOME).title(), ContentPaths.audience(language, audience))).toList());
+        model.addAttribute("featured", cards(articles.featured(language, FEATURED)));
+        model.addAttribute("news", cards(articles.latestNews(language, LATEST_NEWS)));
+        model.addAttribute("fixedPages", articles.allOfType(language, ArticleType.PAGE).stream()
+                .map(article -> new HomeLink(article.title(), ContentPaths.of(article))).toList());
+        model.addAttribute("topics", articles.topics().stream()
+                .map(topic -> new HomeLink(topic.name(language), ContentPaths.topic(language, topic))).toList());
         return "content/home";
     }
 
@@ -27,5 +48,9 @@ class PortalController {
     String about(Language language, Model model) {
         model.addAttribute("page", pages.page(language, "about.title", SiteMap.ABOUT));
         return "content/about";
+    }
+
+    private static List<Card> cards(List<Article> list) {
+        return list.stream().map(article -> new Card(article.title(), ContentPaths.of(article), article.summary(), null)).toList();
     }
 }

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Headers: a strict Content Security Policy (no inline script or style, nothing from another host), no referrer
  * (a visitor coming from an abuse page must not leak where they went, and our pages must not leak to the sites
  * they link to), and {@code no-store} on every page, so that a shared family computer keeps no copy of what
- * was read or reported.
+ * was read or reported. The only exception are the portal's articles and their listings (module content), which
+ * say {@code no-cache} themselves so that browsers and proxies may keep them and ask again with their entity tag.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
@@ -56,6 +57,8 @@ public class WebSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/", "/sq/**", "/en/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/vendor/**", "/robots.txt").permitAll()
+                        // The portal's media library (images, manuals' PDFs) and its site map (module content).
+                        .requestMatchers(HttpMethod.GET, "/media/*", "/sitemap.xml").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/error", "/exit").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/challenge", "/v3/api-docs", "/v3/api-docs.yaml").permitAll()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
 import org.raporto.shared.i18n.Messages;
 
@@ -20,9 +21,18 @@ public final class Page {
     private final Messages messages;
     private final Assets assets;
     private final SiteProperties.HelpLines help;
+    private final @Nullable String description;
+    private final boolean translated;
 
     Page(Language language, String title, LocalizedPaths paths, SiteProperties site, SiteProperties.HelpLines help, Messages messages,
             Assets assets) {
+        this(language, title, paths, site, help, messages, assets, null, true);
+    }
+
+    private Page(Language language, String title, LocalizedPaths paths, SiteProperties site, SiteProperties.HelpLines help, Messages messages,
+            Assets assets, @Nullable String description, boolean translated) {
+        this.description = description;
+        this.translated = translated;
         this.help = help;
         this.language = language;
         this.messages = messages;
@@ -38,6 +48,37 @@ public final class Page {
 
     public String title() {
         return title;
+    }
+
+    /** This page with its own description for search engines and link previews instead of the site's. */
+    public Page describedAs(String description) {
+        return new Page(language, title, paths, site, help, messages, assets, description.isBlank() ? null : description, translated);
+    }
+
+    /**
+     * This page when it exists in its own language only: no {@code hreflang} alternate is announced, and the language
+     * switch leads to an address that says so and offers this page.
+     */
+    public Page untranslated() {
+        return new Page(language, title, paths, site, help, messages, assets, description, false);
+    }
+
+    public String description() {
+        return description != null ? description : t("site.description");
+    }
+
+    /** Whether this page exists in that language (it always exists in its own). */
+    public boolean existsIn(Language other) {
+        return translated || other == language;
+    }
+
+    /** The absolute address of this page in that language, for canonical links, alternates and link previews. */
+    public String urlIn(Language other) {
+        return site.linkTo(paths.in(other));
+    }
+
+    public String canonicalUrl() {
+        return urlIn(language);
     }
 
     /** The message with this key in the page's language; arguments fill its {@code {0}}, {@code {1}}… */

@@ -30,6 +30,11 @@ public class Pages {
         return page(language, titleKey, paths, false);
     }
 
+    /** A page whose title is not a message but content (an article's title). */
+    public Page titled(Language language, String title, LocalizedPaths paths) {
+        return new Page(language, title, paths, site, settings.help(), messages, assets);
+    }
+
     /**
      * A page that shows a form again with errors says so first in its title ("Gabim: …", "Error: …"), the first
      * thing a screen reader reads.

@@ -12,6 +12,12 @@ public final class SiteMap {
     public static final String FOLLOW_UP_EN = "/en/raporto/follow-up";
     public static final String API_SQ = "/sq/api";
     public static final String API_EN = "/en/api";
+    public static final String NEWS_SQ = "/sq/lajme";
+    public static final String NEWS_EN = "/en/news";
+    public static final String FAQ_SQ = "/sq/pyetje";
+    public static final String FAQ_EN = "/en/faq";
+    public static final String PARTNERS_SQ = "/sq/partneret";
+    public static final String PARTNERS_EN = "/en/partners";
 
     public static final LocalizedPaths HOME = LocalizedPaths.home();
     public static final LocalizedPaths ABOUT = LocalizedPaths.of(ABOUT_SQ, ABOUT_EN);
@@ -21,6 +27,10 @@ public final class SiteMap {
     public static final LocalizedPaths FOLLOW_UP = LocalizedPaths.of(FOLLOW_UP_SQ, FOLLOW_UP_EN);
     /** The reporting API described for the people who write apps and partners' systems against it. */
     public static final LocalizedPaths API = LocalizedPaths.of(API_SQ, API_EN);
+    /** The portal's content (module content): the news, the questions people ask, the partners. */
+    public static final LocalizedPaths NEWS = LocalizedPaths.of(NEWS_SQ, NEWS_EN);
+    public static final LocalizedPaths FAQ = LocalizedPaths.of(FAQ_SQ, FAQ_EN);
+    public static final LocalizedPaths PARTNERS = LocalizedPaths.of(PARTNERS_SQ, PARTNERS_EN);
 
     private SiteMap() {
     }

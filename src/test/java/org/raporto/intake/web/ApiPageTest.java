@@ -82,7 +82,7 @@ class ApiPageTest {
     void theAlbanianPageIsInAlbanianAndLeadsToItsEnglishCounterpart() throws Exception {
         String page = get("/sq/api").body();
         assertThat(page).contains("<html lang=\"sq\">", "<title>API për aplikacione dhe partnerë · Raporto</title>", "API-ja e raportimit")
-                .contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/en/api\">")
+                .contains("<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/en/api\">")
                 .contains("href=\"/en/api\" hreflang=\"en\" lang=\"en\">English</a>");
     }
 
@@ -90,7 +90,7 @@ class ApiPageTest {
     void theEnglishPageIsInEnglishAndLeadsToItsAlbanianCounterpart() throws Exception {
         String page = get("/en/api").body();
         assertThat(page).contains("<html lang=\"en\">", "<title>API for apps and partners · Raporto</title>", "The reporting API")
-                .contains("<link rel=\"alternate\" hreflang=\"sq\" href=\"/sq/api\">")
+                .contains("<link rel=\"alternate\" hreflang=\"sq\" href=\"http://localhost:8080/sq/api\">")
                 .contains("href=\"/sq/api\" hreflang=\"sq\" lang=\"sq\">Shqip</a>");
     }
 

@@ -81,7 +81,7 @@ class PublicSiteTest {
                 .contains("<html lang=\"en\">")
                 .contains("<title>Mission and vision · Raporto</title>")
                 .contains("The mission of the National Platform for a Safer Internet for Children in Albania")
-                .contains("<link rel=\"alternate\" hreflang=\"sq\" href=\"/sq/rreth-nesh\">")
+                .contains("<link rel=\"alternate\" hreflang=\"sq\" href=\"http://localhost:8080/sq/rreth-nesh\">")
                 .contains("href=\"/sq/rreth-nesh\" hreflang=\"sq\" lang=\"sq\">Shqip</a>")
                 .contains("aria-current=\"page\"");
     }
