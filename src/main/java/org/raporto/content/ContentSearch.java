@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Search in the published articles of one language (V27__content_search.sql).
  * <p>
  * Full text first: every word of the query, folded (no diacritics, lower case), the last also as the start of a
- * longer word, ranked by cover density with the title far above the summary and the summary above the body. When that
+ * longer word, ranked by cover density in the title (far above) and the summary; articles with the words only in their
+ * body come after those, newest first. When that
  * finds fewer than {@value #FEW} articles, the search broadens: articles with any of the words, then articles whose
  * title or summary has a word that looks like one of them (trigram word similarity, for typos such as "bulizem" for
  * "bullizëm"), those with all the words still first. Published means status PUBLISHED and, by the injected clock,
@@ -37,7 +38,7 @@ public class ContentSearch {
     static final int FEW = 3;
     /** pg_trgm's word similarity a title or summary word needs to count as a typo of a query word ("bulizem": 0.5). */
     private static final String SIMILARITY_THRESHOLD = "0.45";
-    /** ts_rank_cd's weights of D (unused), C body, B summary, A title. */
+    /** ts_rank_cd's weights of D and C (unused: the body is not ranked, only matched), B summary, A title. */
     private static final String WEIGHTS = "'{0.01, 0.05, 0.3, 1.0}'";
     /** Enough of a long body to find the words in for an excerpt. */
     private static final int BODY_FOR_EXCERPT = 20_000;
@@ -112,32 +113,31 @@ public class ContentSearch {
 
     private Found find(Language language, ContentSearchTerms terms, ContentSearchFilters filters, Match match, int page) {
         Sql sql = queries(terms, match);
-        sql.append("""
-                SELECT a.id, a.type, a.slug, a.title, a.summary, left(a.body, %d) AS body, a.audiences, a.topics, a.published_at,
-                       %s AS exact, count(*) OVER () AS total
-                FROM content_article a CROSS JOIN q
-                WHERE\s""".formatted(BODY_FOR_EXCERPT, match == Match.ALL ? "false" : "a.search_document @@ q.exact"));
+        // The matches are ranked with narrow rows (id, rank, date); only the page's rows are read in full.
+        sql.append(", matches AS MATERIALIZED (SELECT a.id, a.published_at, %s AS exact, %s AS rank, ".formatted(
+                match == Match.ALL ? "false" : "a.search_document @@ q.exact",
+                switch (match) {
+                    case ALL -> "0::real";
+                    case EXACT -> "ts_rank_cd(" + WEIGHTS + ", a.search_head, q.exact)";
+                    case SIMILAR -> "ts_rank_cd(" + WEIGHTS + ", a.search_head, q.any)";
+                }));
+        List<String> similar = match == Match.SIMILAR ? terms.similarityWords() : List.of();
+        // One sum over the words: an article with two of them resembled ranks above one with one.
+        sql.append("(0");
+        for (String word : similar) {
+            sql.append(" + greatest(word_similarity(?, content_fold(a.title)), word_similarity(?, content_fold(a.summary)))", word, word);
+        }
+        sql.append(") AS similarity FROM content_article a CROSS JOIN q WHERE ");
         published(sql, language);
         matching(sql, terms, match);
         filtered(sql, filters, "a.");
-        switch (match) {
-            case ALL -> sql.append(" ORDER BY a.published_at DESC NULLS LAST, a.id");
-            case EXACT -> sql.append(" ORDER BY ts_rank_cd(" + WEIGHTS + ", a.search_document, q.exact, 1) DESC, a.published_at DESC NULLS LAST, a.id");
-            case SIMILAR -> {
-                sql.append(" ORDER BY a.search_document @@ q.exact DESC, ts_rank_cd(" + WEIGHTS + ", a.search_document, q.any, 1) DESC");
-                // One sum over the words: an article with two of them resembled ranks above one with one.
-                List<String> similar = terms.similarityWords();
-                for (int i = 0; i < similar.size(); i++) {
-                    sql.append((i == 0 ? ", " : " + ") + "greatest(word_similarity(?, content_fold(a.title)), word_similarity(?, content_fold(a.summary)))",
-                            similar.get(i), similar.get(i));
-                }
-                if (!similar.isEmpty()) {
-                    sql.append(" DESC");
-                }
-                sql.append(", a.published_at DESC NULLS LAST, a.id");
-            }
-        }
-        sql.append(" LIMIT ? OFFSET ?", PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        String order = "exact DESC, rank DESC, similarity DESC, published_at DESC NULLS LAST, id";
+        sql.append("), top AS (SELECT * FROM matches ORDER BY " + order + " LIMIT ? OFFSET ?)", PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        sql.append("""
+                 SELECT a.id, a.type, a.slug, a.title, a.summary, left(a.body, %d) AS body, a.audiences, a.topics, a.published_at,
+                        top.exact, (SELECT count(*) FROM matches) AS total
+                 FROM top JOIN content_article a ON a.id = top.id
+                 ORDER BY top.exact DESC, top.rank DESC, top.similarity DESC, top.published_at DESC NULLS LAST, top.id""".formatted(BODY_FOR_EXCERPT));
         long[] total = {0};
         List<Row> rows = jdbc.sql(sql.text()).params(sql.params()).query((row, number) -> {
             total[0] = row.getLong("total");
