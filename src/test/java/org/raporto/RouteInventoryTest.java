@@ -53,7 +53,7 @@ class RouteInventoryTest {
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
 
     static {
-        for (String route : List.of("GET /", "GET /sq", "GET /en", "GET /sq/", "GET /en/", "GET /sq/rreth-nesh", "GET /en/about", "GET /sq/raporto", "GET /en/raporto",
+        for (String route : List.of("GET /", "GET /sq", "GET /en", "GET /sq/", "GET /en/", "GET /sq/rreth-nesh", "GET /en/about", "GET /sq/kerko", "GET /en/search", "GET /sq/raporto", "GET /en/raporto",
                 "GET /sq/raporto/formulari", "GET /en/raporto/form", "POST /sq/raporto/formulari", "POST /en/raporto/form",
                 "POST /sq/raporto/formulari/deftesa", "POST /en/raporto/form/receipt", "GET /sq/raporto/ndiq", "GET /en/raporto/follow-up",
                 "POST /sq/raporto/ndiq", "POST /en/raporto/follow-up", "GET /exit", "GET /error",

@@ -30,6 +30,9 @@ public final class SiteMap {
     /** The portal's content (module content): the news, the questions people ask, the partners. */
     public static final LocalizedPaths NEWS = LocalizedPaths.of(NEWS_SQ, NEWS_EN);
     public static final LocalizedPaths FAQ = LocalizedPaths.of(FAQ_SQ, FAQ_EN);
+    public static final String SEARCH_SQ = "/sq/kerko";
+    public static final String SEARCH_EN = "/en/search";
+    public static final LocalizedPaths SEARCH = LocalizedPaths.of(SEARCH_SQ, SEARCH_EN);
     public static final LocalizedPaths PARTNERS = LocalizedPaths.of(PARTNERS_SQ, PARTNERS_EN);
 
     private SiteMap() {

@@ -1,0 +1,81 @@
+package org.raporto.content;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContentSearchTermsTest {
+
+    @Test
+    void foldsAlbanianLettersToTheirBaseLetters() {
+        assertThat(ContentSearchTerms.fold("Fëmijë")).isEqualTo("femije");
+        assertThat(ContentSearchTerms.fold("ÇËSHTJE")).isEqualTo("ceshtje");
+        assertThat(ContentSearchTerms.fold("bullizëm")).isEqualTo(ContentSearchTerms.fold("bullizem"));
+        // Decomposed: e followed by a combining diaeresis, as some keyboards send it.
+        assertThat(ContentSearchTerms.fold("fe\u0308mije\u0308")).isEqualTo("femije");
+    }
+
+    @Test
+    void keepsOnlyWordsOfLettersAndDigitsSoNoQuerySyntaxReachesTheDatabase() {
+        assertThat(ContentSearchTerms.parse("fëmijë & (bullizëm | !sexting):* <-> 'x'").words())
+                .containsExactly("femije", "bullizem", "sexting", "x");
+        assertThat(ContentSearchTerms.parse("'; DROP TABLE content_article; --").words()).containsExactly("drop", "table", "content", "article");
+        assertThat(ContentSearchTerms.parse("  !!! ::: *** ").isEmpty()).isTrue();
+        assertThat(ContentSearchTerms.parse(null).isEmpty()).isTrue();
+        assertThat(ContentSearchTerms.parse("a\u0000b").words()).containsExactly("a", "b");
+    }
+
+    @Test
+    void readsAtMostEightWordsOfAtMostFortyLettersFromAHugeQuery() {
+        ContentSearchTerms terms = ContentSearchTerms.parse("fjale ".repeat(2000) + "x".repeat(10_000));
+        assertThat(terms.words()).containsExactly("fjale");
+        ContentSearchTerms many = ContentSearchTerms.parse("a b c d e f g h i j k");
+        assertThat(many.words()).hasSize(ContentSearchTerms.MAX_WORDS);
+        // A letter outside the basic plane is never cut in half.
+        ContentSearchTerms astral = ContentSearchTerms.parse("𝐀".repeat(100));
+        assertThat(astral.words().get(0).codePointCount(0, astral.words().get(0).length())).isEqualTo(ContentSearchTerms.MAX_WORD_LENGTH);
+    }
+
+    @Test
+    void theLastWordAlsoFindsLongerWordsWhenItIsLongEnough() {
+        assertThat(ContentSearchTerms.parse("femije bull").allWords()).isEqualTo("femije & bull:*");
+        assertThat(ContentSearchTerms.parse("femije bull").anyWord()).isEqualTo("femije | bull:*");
+        assertThat(ContentSearchTerms.parse("siguria e").allWords()).isEqualTo("siguria & e");
+    }
+
+    @Test
+    void marksTheWordsFoundWhateverTheirDiacriticsAndKeepsTheRestAsPlainText() {
+        ContentSearchText text = ContentSearchText.marked("Çështje për fëmijë <b>dhe</b> prindër", ContentSearchTerms.parse("ceshtje femije"), false);
+        assertThat(text.parts()).containsExactly(new ContentSearchText.Part("Çështje", true), new ContentSearchText.Part(" për ", false),
+                new ContentSearchText.Part("fëmijë", true), new ContentSearchText.Part(" <b>dhe</b> prindër", false));
+        assertThat(text.plain()).isEqualTo("Çështje për fëmijë <b>dhe</b> prindër");
+    }
+
+    @Test
+    void marksWordsThatLookLikeATypoOnlyWhenTheSearchLookedForSimilarWords() {
+        ContentSearchTerms typo = ContentSearchTerms.parse("bulizem");
+        assertThat(ContentSearchText.marked("Bullizmi në shkollë", typo, false).hasMatch()).isFalse();
+        assertThat(ContentSearchText.marked("Bullizmi në shkollë", typo, true).parts()).first()
+                .isEqualTo(new ContentSearchText.Part("Bullizmi", true));
+    }
+
+    @Test
+    void excerptsTheBodyAroundTheFirstMatchWithoutItsMarkdown() {
+        String body = "# Hyrje\n\n" + "Fjali e parë pa lidhje me temën. ".repeat(20) + "Kur **grooming** ndodh, [lexoni](https://example.org/x) këtu.";
+        ContentSearchText excerpt = ContentSearchText.excerpt("Përmbledhje pa fjalën.", body, ContentSearchTerms.parse("grooming"), false);
+        assertThat(excerpt.plain()).startsWith("… ").contains("Kur grooming ndodh, lexoni këtu.").doesNotContain("**", "https://", "#");
+        assertThat(excerpt.parts()).contains(new ContentSearchText.Part("grooming", true));
+        ContentSearchText summary = ContentSearchText.excerpt("Si të flisni për grooming", body, ContentSearchTerms.parse("grooming"), false);
+        assertThat(summary.plain()).isEqualTo("Si të flisni për grooming");
+        assertThat(ContentSearchText.excerpt("", "Vetëm trup.", ContentSearchTerms.parse("asgje"), false).plain()).isEqualTo("Vetëm trup.");
+    }
+
+    @Test
+    void similarityOfWordsIsThatOfTrigrams() {
+        assertThat(ContentSearchTerms.similarity("bulizem", "bullizem")).isGreaterThan(0.6);
+        assertThat(ContentSearchTerms.similarity("bulizem", "privatesia")).isLessThan(0.1);
+        assertThat(List.of("bulizem")).allSatisfy(word -> assertThat(ContentSearchTerms.similarity(word, word)).isEqualTo(1.0));
+    }
+}

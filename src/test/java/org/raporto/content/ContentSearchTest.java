@@ -1,0 +1,227 @@
+package org.raporto.content;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raporto.shared.Language;
+import org.raporto.testing.MondayMorning;
+import org.raporto.testing.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** Search in the running application, over articles written straight into the database, with a clock the test moves. */
+@SpringBootTest
+@Import(MondayMorning.class)
+class ContentSearchTest {
+
+    @Autowired
+    ContentSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @BeforeEach
+    void noArticles() {
+        jdbc.sql("TRUNCATE content_article CASCADE").update();
+    }
+
+    @Test
+    void findsAlbanianWordsWrittenWithOrWithoutTheirDiacritics() {
+        UUID withDiacritics = article("sq", "GUIDE", "femijet", "Si t’i mbrojmë fëmijët në internet", "Çështje që çdo prind duhet t’i dijë.",
+                "Fëmijë të vegjël dhe bullizëm.");
+        UUID withoutDiacritics = article("sq", "GUIDE", "pa-shenja", "Kur shkruajme pa shenja", "Ceshtje te thjeshta.",
+                "Femije dhe prinder flasin per bullizem.");
+
+        assertThat(ids("femije")).containsExactlyInAnyOrder(withDiacritics, withoutDiacritics);
+        assertThat(ids("fëmijë")).containsExactlyInAnyOrder(withDiacritics, withoutDiacritics);
+        assertThat(ids("ceshtje")).containsExactlyInAnyOrder(withDiacritics, withoutDiacritics);
+        assertThat(ids("çështje")).containsExactlyInAnyOrder(withDiacritics, withoutDiacritics);
+        assertThat(ids("BULLIZËM")).containsExactlyInAnyOrder(withDiacritics, withoutDiacritics);
+
+        ContentSearchResults results = search.search(Language.SQ, "ceshtje", ContentSearchFilters.NONE, 1);
+        assertThat(results.similar()).isFalse();
+        ContentSearchResults.Hit hit = results.hits().stream().filter(found -> found.id().equals(withDiacritics)).findFirst().orElseThrow();
+        assertThat(hit.excerpt().parts()).first().isEqualTo(new ContentSearchText.Part("Çështje", true));
+    }
+
+    @Test
+    void findsTheRightArticleDespiteATypo() {
+        UUID bullying = article("sq", "GUIDE", "bullizmi", "Bullizëm në internet: çfarë të bëni", "Hapat e parë kur dikush ju ngacmon.", "…");
+        article("sq", "GUIDE", "privatesia", "Privatësia e llogarive", "Cilësimet që duhen ndryshuar.", "…");
+
+        ContentSearchResults results = search.search(Language.SQ, "bulizem", ContentSearchFilters.NONE, 1);
+
+        assertThat(results.hits()).extracting(ContentSearchResults.Hit::id).containsExactly(bullying);
+        assertThat(results.similar()).isTrue();
+        assertThat(results.hits().get(0).title().parts()).first().isEqualTo(new ContentSearchText.Part("Bullizëm", true));
+    }
+
+    @Test
+    void theUnfinishedLastWordFindsLongerWords() {
+        UUID grooming = article("en", "GUIDE", "grooming", "What grooming looks like", "Signs to watch for.", "…");
+        assertThat(ids(Language.EN, "groom")).containsExactly(grooming);
+    }
+
+    @Test
+    void anArticleWithTheWordInItsTitleRanksAboveOneWithItOnlyInItsBody() {
+        UUID inBody = article("en", "GUIDE", "in-body", "Staying safe in online games", "Settings and habits.",
+                "Sextortion often starts in games. Sextortion is a crime. Talk about sextortion early.");
+        UUID inSummary = article("en", "GUIDE", "in-summary", "When someone asks for photos", "What to do about sextortion.", "Stay calm.");
+        UUID inTitle = article("en", "GUIDE", "in-title", "Sextortion: what to do", "Stay calm and tell someone.", "Do not pay.");
+
+        assertThat(ids(Language.EN, "sextortion")).containsExactly(inTitle, inSummary, inBody);
+    }
+
+    @Test
+    void filtersByAudienceTypeAndTopicAndCountsWhatEachChoiceWouldLeave() {
+        UUID forParents = article("sq", "GUIDE", "prinderit", "Loja dhe prindërit", "", "", new String[] {"PARENTS"}, new String[] {"gaming"});
+        UUID forTeachers = article("sq", "RESOURCE", "mesuesit", "Loja në klasë", "", "", new String[] {"TEACHERS"}, new String[] {"gaming"});
+        UUID scams = article("sq", "GUIDE", "mashtrime", "Loja dhe mashtrimet", "", "", new String[] {"PARENTS", "TEACHERS"}, new String[] {"scams"});
+
+        assertThat(ids("loja")).containsExactlyInAnyOrder(forParents, forTeachers, scams);
+        assertThat(ids("loja", new ContentSearchFilters("PARENTS", null, null))).containsExactlyInAnyOrder(forParents, scams);
+        assertThat(ids("loja", new ContentSearchFilters(null, "RESOURCE", null))).containsExactly(forTeachers);
+        assertThat(ids("loja", new ContentSearchFilters("TEACHERS", null, "gaming"))).containsExactly(forTeachers);
+        assertThat(ids("", new ContentSearchFilters(null, null, "scams"))).containsExactly(scams);
+
+        ContentSearchResults.Facets facets = search.search(Language.SQ, "loja", new ContentSearchFilters("PARENTS", null, null), 1).facets();
+        assertThat(facets.types()).containsEntry("GUIDE", 2L).doesNotContainKey("RESOURCE");
+        assertThat(facets.audiences()).containsEntry("PARENTS", 2L).containsEntry("TEACHERS", 2L);
+        assertThat(facets.topics()).containsEntry("gaming", 1L).containsEntry("scams", 1L);
+    }
+
+    @Test
+    void findsOnlyWhatIsPublishedNowInTheLanguageSearched() {
+        Instant now = clock.instant();
+        UUID live = article("sq", "NEWS", "sot", "Siguria sot", "", "", new String[0], new String[0], "PUBLISHED", null, null);
+        article("sq", "NEWS", "draft", "Siguria në draft", "", "", new String[0], new String[0], "DRAFT", null, null);
+        article("sq", "NEWS", "review", "Siguria në shqyrtim", "", "", new String[0], new String[0], "IN_REVIEW", null, null);
+        UUID tomorrow = article("sq", "NEWS", "neser", "Siguria nesër", "", "", new String[0], new String[0], "PUBLISHED",
+                now.plus(Duration.ofDays(1)), null);
+        UUID endsInAnHour = article("sq", "NEWS", "per-pak", "Siguria për pak kohë", "", "", new String[0], new String[0], "PUBLISHED",
+                null, now.plus(Duration.ofHours(1)));
+        article("sq", "NEWS", "skaduar", "Siguria që skadoi", "", "", new String[0], new String[0], "PUBLISHED", null, now.minusSeconds(1));
+        article("en", "NEWS", "siguria", "Siguria in English", "", "");
+
+        assertThat(ids("siguria")).containsExactlyInAnyOrder(live, endsInAnHour);
+        clock.advance(Duration.ofDays(1));
+        assertThat(ids("siguria")).containsExactlyInAnyOrder(live, tomorrow);
+    }
+
+    @Test
+    void noQueryWhateverItHoldsFailsOrFindsWhatItShouldNot() {
+        UUID article = article("sq", "GUIDE", "siguria", "Siguria e fëmijëve", "Për prindër.", "Trup.");
+        List<String> hostile = List.of("", "   ", "&", "|", "!", "!!siguria", "siguria:*", "siguria & | !", "(siguria", "siguria)", "<->", "a <-> b",
+                "'siguria'", "\"siguria\"", "siguria\\", "\\", "%", "_", "*", "siguria%' OR '1'='1", "'; DROP TABLE content_article; --",
+                "\u0000siguria", "\uD800", "😀 siguria 😀", "سلامة", "安全", "ßøłđ", "e\u0308", "x".repeat(10_000), "siguria ".repeat(2_000),
+                "a b c d e f g h i j k l m n o p", "ë".repeat(500), "1e10", "-siguria", "siguria -fëmijë", "or and not");
+        for (String query : hostile) {
+            ContentSearchResults results = search.search(Language.SQ, query, ContentSearchFilters.NONE, 1);
+            assertThat(results.total()).as(query).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(ids("!!siguria")).containsExactly(article);
+        assertThat(ids("siguria%' OR '1'='1")).containsExactly(article);
+        assertThat(ids("😀 siguria 😀")).containsExactly(article);
+        assertThat(search.search(Language.SQ, "   ", ContentSearchFilters.NONE, 1).hits()).isEmpty();
+    }
+
+    @Test
+    void pagesThroughManyResults() {
+        for (int i = 1; i <= 23; i++) {
+            article("en", "NEWS", "news-" + i, "Safety news number " + i, "", "");
+        }
+        ContentSearchResults first = search.search(Language.EN, "safety", ContentSearchFilters.NONE, 1);
+        ContentSearchResults last = search.search(Language.EN, "safety", ContentSearchFilters.NONE, 3);
+        ContentSearchResults beyond = search.search(Language.EN, "safety", ContentSearchFilters.NONE, 7);
+
+        assertThat(first.total()).isEqualTo(23);
+        assertThat(first.hits()).hasSize(10);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(last.hits()).hasSize(3);
+        assertThat(beyond.hits()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(23);
+    }
+
+    @Test
+    void thePageShowsTheArticleAsTextNeverAsMarkup() throws Exception {
+        article("en", "GUIDE", "hostile", "<script>alert('title')</script> Safety first",
+                "<img src=x onerror=alert(1)> Safety in the summary", "<script>alert('body')</script>");
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+
+        String page = mvc.perform(get("/en/search").param("q", "safety")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).doesNotContain("<script>alert", "<img src=x").contains("&lt;script&gt;alert(")
+                .contains("<mark>Safety</mark>").contains("href=\"/en/guides/hostile\"");
+    }
+
+    @Test
+    void thePagesHelpWhenNothingIsAskedAndWhenNothingIsFound() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+
+        var empty = mvc.perform(get("/sq/kerko")).andReturn().getResponse();
+        var none = mvc.perform(get("/en/search").param("q", "<b>zzzqqq</b>").param("type", "NOPE").param("page", "x")).andReturn().getResponse();
+
+        assertThat(empty.getStatus()).isEqualTo(200);
+        assertThat(empty.getContentAsString(StandardCharsets.UTF_8)).contains("Nga të nisni?", "href=\"/sq/kerko?topic=cyberbullying\"", "Bullizmi në internet",
+                "href=\"/sq/raporto\"");
+        assertThat(none.getStatus()).isEqualTo(200);
+        assertThat(none.getContentAsString(StandardCharsets.UTF_8)).contains("Nothing found for “&lt;b&gt;zzzqqq&lt;/b&gt;”", "href=\"/en/search?topic=grooming\"",
+                "href=\"/en/raporto\"");
+    }
+
+    private List<UUID> ids(String query) {
+        return ids(Language.SQ, query);
+    }
+
+    private List<UUID> ids(Language language, String query) {
+        return search.search(language, query, ContentSearchFilters.NONE, 1).hits().stream().map(ContentSearchResults.Hit::id).toList();
+    }
+
+    private List<UUID> ids(String query, ContentSearchFilters filters) {
+        return search.search(Language.SQ, query, filters, 1).hits().stream().map(ContentSearchResults.Hit::id).toList();
+    }
+
+    private UUID article(String language, String type, String slug, String title, String summary, String body) {
+        return article(language, type, slug, title, summary, body, new String[0], new String[0]);
+    }
+
+    private UUID article(String language, String type, String slug, String title, String summary, String body, String[] audiences, String[] topics) {
+        return article(language, type, slug, title, summary, body, audiences, topics, "PUBLISHED", null, null);
+    }
+
+    private UUID article(String language, String type, String slug, String title, String summary, String body, String[] audiences, String[] topics,
+            String status, @Nullable Instant publishAt, @Nullable Instant unpublishAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO content_article (id, translation_group, language, type, slug, title, summary, body, audiences, topics, status,
+                    publish_at, unpublish_at, published_at, author_name, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Test', ?, ?)""")
+                .params(id, UUID.randomUUID(), language, type, slug, title, summary, body, audiences, topics, status,
+                        publishAt == null ? null : java.sql.Timestamp.from(publishAt), unpublishAt == null ? null : java.sql.Timestamp.from(unpublishAt),
+                        "PUBLISHED".equals(status) ? java.sql.Timestamp.from(clock.instant()) : null,
+                        java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()))
+                .update();
+        return id;
+    }
+}
