@@ -264,7 +264,7 @@ public class AgencyNotices {
     String body(Referral referral, Agency to, NoticeKind kind, Language language) {
         List<String> parts = new ArrayList<>();
         parts.add(messages.get(language, "referral.notice.greeting", to.name()));
-        parts.add(messages.get(language, "referral.notice.intro." + referral.agency().kind().name(), site.name(), referral.reference()));
+        parts.add(messages.get(language, "referral.notice.intro." + to.kind().name(), site.name(), referral.reference()));
         if (kind != NoticeKind.FIRST) {
             Instant first = referral.notices().stream().map(Referral.Notice::queuedAt).findFirst().orElse(referral.createdAt());
             parts.add(messages.get(language, "referral.notice.still." + kind.name(), language.dateTime(first, site.timeZone()), referral.agency().name()));

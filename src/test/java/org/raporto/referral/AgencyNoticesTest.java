@@ -138,6 +138,10 @@ class AgencyNoticesTest {
 
         String reminder = notices.body(referral, referral.agency(), NoticeKind.REMINDER, Language.EN);
         assertThat(reminder).contains(account, "still online").doesNotContain(url);
+        Agency registrar = new Agency("registrar-test", AgencyKind.REGISTRAR, "Test Registrar", "US", List.of("en"), List.of("abuse@registrar.example"),
+                false, "", true, null, null, null, List.of());
+        assertThat(notices.body(referral, registrar, NoticeKind.ESCALATION_REGISTRAR, Language.EN)).as("in words for whom it is sent to")
+                .contains("To: Test Registrar", "on a domain you registered", "We notified Meta").doesNotContain("trusted flagger");
     }
 
     private int notices(UUID referral) {
