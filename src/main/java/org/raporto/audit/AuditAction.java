@@ -177,5 +177,41 @@ public enum AuditAction {
     DEAD_LETTER_DISCARDED,
 
     /** A dead letter's sealed address and text were erased at the end of their retention; details {@code kind}, {@code keptFor}. */
-    DEAD_LETTER_ERASED
+    DEAD_LETTER_ERASED,
+
+    /** An editor started an article; details {@code language}, {@code type}, and {@code translationOf} for a translation. */
+    ARTICLE_CREATED,
+
+    /** An editor saved an article; details {@code revision}, the number of the revision written. */
+    ARTICLE_SAVED,
+
+    /** An article, or changes to it, went to review; details {@code revision}. */
+    ARTICLE_SUBMITTED,
+
+    /** A reviewer sent an article back to its editors (the note is on the article, not here); details {@code revision}. */
+    ARTICLE_SENT_BACK,
+
+    /** A reviewer published an article or its changes; details {@code revision}, and {@code at} and {@code until} when planned. */
+    ARTICLE_PUBLISHED,
+
+    /** An article published for a later time went live at that time (by the scheduler); details {@code at}. */
+    ARTICLE_WENT_LIVE,
+
+    /** An article reached the end of its publication and left the site (by the scheduler); details {@code at}. */
+    ARTICLE_UNPUBLISHED,
+
+    /** When an article leaves the site was set or cleared; details {@code until} ({@code -} for never). */
+    ARTICLE_END_CHANGED,
+
+    /** An article was archived: off the site, out of the work; details {@code from}, the state it had. */
+    ARTICLE_ARCHIVED,
+
+    /** An archived article became a draft again. */
+    ARTICLE_REOPENED,
+
+    /** The pending changes of a published article were dropped. */
+    ARTICLE_CHANGES_DISCARDED,
+
+    /** An earlier revision of an article was saved again as its newest; details {@code from} and {@code revision}. */
+    ARTICLE_REVISION_RESTORED
 }

@@ -17,7 +17,7 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The staff and partner areas: signing in is open, everything else needs a signed-in account of the right role —
- * administration for administrators, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
+ * administration for administrators, the portal's content ({@code /staff/content}) for editors, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
  * late list for supervisors), {@code /partner} for partners only, the rest of {@code /staff} for staff roles.
  * Whoever is not signed in is sent to the sign-in page.
  */
@@ -38,6 +38,7 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/cases", "/staff/cases/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/staff/content", "/staff/content/**").hasRole(Role.EDITOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         // Partners too: the home page (which sends them to theirs), their password, signing out.
                         .requestMatchers("/staff", StaffHomeController.HOME, "/staff/logout", "/staff/sign-out-everywhere", "/staff/session",
