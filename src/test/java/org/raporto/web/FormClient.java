@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,12 +101,17 @@ public final class FormClient {
 
     /** A multipart form sent to another address than the form's. */
     public HttpResponse<String> postWithFiles(String target, Map<String, String> fields, List<Upload> files) throws Exception {
+        return postWithFiles(target, List.copyOf(fields.entrySet()), files);
+    }
+
+    /** A multipart form whose fields may repeat (checkboxes of one name), in the order given. */
+    public HttpResponse<String> postWithFiles(String target, List<Map.Entry<String, String>> fields, List<Upload> files) throws Exception {
         String boundary = "----raporto" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf));
+        all.forEach(field -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8)));
         for (Upload file : files) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
                     + file.name() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -131,7 +131,7 @@ public class Editorial {
                         SELECT a.id, a.language, a.type, a.title, a.slug, a.status, a.pending_state, a.publish_at, a.unpublish_at,
                                a.updated_at, a.author_name,
                                (SELECT t.id FROM content_article t WHERE t.translation_group = a.translation_group AND t.id <> a.id LIMIT 1) AS translation_id
-                        FROM content_article a WHERE """ + where + " ORDER BY a.updated_at DESC, a.id LIMIT :limit OFFSET :offset")
+                        FROM content_article a WHERE """ + " " + where + " ORDER BY a.updated_at DESC, a.id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((row, n) -> new Row(row.getObject("id", UUID.class), language(row.getString("language")),
                         ArticleType.valueOf(row.getString("type")), row.getString("title"), row.getString("slug"),
