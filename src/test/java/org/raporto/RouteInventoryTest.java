@@ -47,7 +47,7 @@ class RouteInventoryTest {
 
     /** Who may use a route. */
     enum Access {
-        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR
+        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR, EDITOR
     }
 
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
@@ -104,6 +104,13 @@ class RouteInventoryTest {
                 "POST /staff/iccam/import")) {
             INVENTORY.put(route, Access.SUPERVISOR);
         }
+        for (String route : List.of("GET /staff/content", "GET /staff/content/", "GET /staff/content/{id}", "POST /staff/content/{id}",
+                "POST /staff/content/{id}/submit", "POST /staff/content/{id}/send-back", "POST /staff/content/{id}/publish",
+                "POST /staff/content/{id}/end", "POST /staff/content/{id}/archive", "POST /staff/content/{id}/reopen",
+                "POST /staff/content/{id}/discard", "POST /staff/content/{id}/translate", "GET /staff/content/{id}/revisions",
+                "POST /staff/content/{id}/revisions/{number}/restore")) {
+            INVENTORY.put(route, Access.EDITOR);
+        }
     }
 
     @Autowired
@@ -155,6 +162,7 @@ class RouteInventoryTest {
                     case PARTNER -> role == Role.PARTNER;
                     case CASEWORK -> role == Role.ANALYST || role == Role.SUPERVISOR;
                     case SUPERVISOR -> role == Role.SUPERVISOR;
+                    case EDITOR -> role == Role.EDITOR;
                 };
                 check(route, role, allowed, wrong);
             }
