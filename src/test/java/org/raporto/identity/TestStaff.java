@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.audit.Actor;
 import org.raporto.shared.Language;
 import org.raporto.web.FormClient;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +46,19 @@ public final class TestStaff {
         assertThat(browser.post("/staff/login/code", Map.of("code", account.nextCode())).headers().firstValue("Location"))
                 .hasValue("/staff/");
         return browser;
+    }
+
+    /** Signs in in a browser as a person does, password then the app's code, and checks the page it ends on ({@code /staff/}, {@code /partner/}). */
+    public static Page signIn(BrowserContext context, int port, Account account, String home) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/staff/login");
+        page.locator("#email").fill(account.email());
+        page.locator("#password").fill(account.password());
+        page.locator("form button[type=submit]").click();
+        page.locator("#code").fill(account.nextCode());
+        page.locator("form button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*" + Pattern.quote(home) + "$"));
+        return page;
     }
 
     /** A new account that accepted its invitation and enrolled its authenticator app, ready to sign in. */

@@ -143,7 +143,7 @@ class ReferralBrowserTest {
                 true, null, null, null, List.of()), true, new Actor(UUID.randomUUID(), "Admin"));
         BrowserContext analystContext = browsers.newContext(false, "en-GB");
         PageWatch analystWatch = new PageWatch(analystContext);
-        Page page = signIn(analystContext, staff, "/staff/");
+        Page page = TestStaff.signIn(analystContext, port, staff, "/staff/");
 
         page.navigate(url("/staff/cases/" + id.value() + "/referrals"));
         Locator police = page.getByLabel("Refer to " + policeName());
@@ -178,7 +178,7 @@ class ReferralBrowserTest {
         TestStaff.Account policeAccount = TestStaff.active(accounts, Set.of(Role.PARTNER), Language.EN, false, POLICE, clock.instant());
         BrowserContext partnerContext = browsers.newContext(false, "en-GB");
         PageWatch partnerWatch = new PageWatch(partnerContext);
-        Page partner = signIn(partnerContext, policeAccount, "/partner/");
+        Page partner = TestStaff.signIn(partnerContext, port, policeAccount, "/partner/");
         Locator listed = partner.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(reference));
         // The police's referral, not the host's of the same report.
         assertThat(listed).hasCount(1);
@@ -257,7 +257,7 @@ class ReferralBrowserTest {
 
         BrowserContext sqContext = browsers.newContext(true, "sq-AL");
         PageWatch sqWatch = new PageWatch(sqContext);
-        Page sq = signIn(sqContext, albanian, "/staff/");
+        Page sq = TestStaff.signIn(sqContext, port, albanian, "/staff/");
         sq.navigate(url(referralPage));
         PageWatch.assertAccessible(sq);
         Locator police = sq.getByLabel("Referoni te " + policeName());
@@ -276,7 +276,7 @@ class ReferralBrowserTest {
         sent(id, analyst, POLICE);
         BrowserContext enContext = browsers.newContext(true, "en-GB");
         PageWatch enWatch = new PageWatch(enContext);
-        Page en = signIn(enContext, english, "/staff/");
+        Page en = TestStaff.signIn(enContext, port, english, "/staff/");
         en.navigate(url(referralPage));
         assertThat(referralTo(en.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Referrals made")), policeName()))
                 .containsText("Sent on");
@@ -302,7 +302,7 @@ class ReferralBrowserTest {
             boolean inAlbanian = account == partnerSq;
             BrowserContext context = browsers.newContext(true, inAlbanian ? "sq-AL" : "en-GB");
             PageWatch watch = new PageWatch(context);
-            Page partner = signIn(context, account, "/partner/");
+            Page partner = TestStaff.signIn(context, port, account, "/partner/");
             assertThat(partner.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(reference))).hasCount(1);
             PageWatch.assertAccessible(partner);
             partner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
@@ -329,18 +329,6 @@ class ReferralBrowserTest {
     /** The analyst the account signs in as, to assess (and so hold) the case the browser then refers. */
     private static Analyst analyst(TestStaff.Account account) {
         return new Analyst(account.id(), "Analyst", true, false);
-    }
-
-    private Page signIn(BrowserContext context, TestStaff.Account account, String home) {
-        Page page = context.newPage();
-        page.navigate(url("/staff/login"));
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("form button[type=submit]").click();
-        page.locator("#code").fill(account.nextCode());
-        page.locator("form button[type=submit]").click();
-        assertThat(page).hasURL(Pattern.compile(".*" + home + "$"));
-        return page;
     }
 
     private String policeName() {

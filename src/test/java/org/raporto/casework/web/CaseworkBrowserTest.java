@@ -158,16 +158,7 @@ class CaseworkBrowserTest {
     }
 
     private Page signIn(BrowserContext context, Set<Role> roles, Language language) {
-        TestStaff.Account account = TestStaff.active(accounts, roles, language, true);
-        Page page = context.newPage();
-        page.navigate(url("/staff/login"));
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("form button[type=submit]").click();
-        page.locator("#code").fill(account.nextCode());
-        page.locator("form button[type=submit]").click();
-        assertThat(page).hasURL(Pattern.compile(".*/staff/$"));
-        return page;
+        return TestStaff.signIn(context, port, TestStaff.active(accounts, roles, language, true), "/staff/");
     }
 
     private String submit(String category, List<UUID> uploads) {

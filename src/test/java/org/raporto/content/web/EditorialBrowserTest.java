@@ -46,7 +46,7 @@ class EditorialBrowserTest {
         TestStaff.Account reviewerAccount = TestStaff.active(accounts, Set.of(Role.EDITOR), Language.EN, false);
         BrowserContext writerContext = browsers.newContext(false, "sq-AL");
         PageWatch writerWatch = new PageWatch(writerContext);
-        Page writer = signIn(writerContext, writerAccount);
+        Page writer = TestStaff.signIn(writerContext, port, writerAccount, "/staff/");
 
         writer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Përmbajtja").setExact(true)).first().click();
         writer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Artikull i ri")).click();
@@ -69,7 +69,7 @@ class EditorialBrowserTest {
 
         BrowserContext reviewerContext = browsers.newContext(false, "en-GB");
         PageWatch reviewerWatch = new PageWatch(reviewerContext);
-        Page reviewer = signIn(reviewerContext, reviewerAccount);
+        Page reviewer = TestStaff.signIn(reviewerContext, port, reviewerAccount, "/staff/");
         reviewer.navigate(url("/staff/content?shown=IN_REVIEW"));
         reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kur fëmija juaj luan lojëra në internet")).click();
         assertThat(reviewer).hasURL(article);
@@ -90,7 +90,7 @@ class EditorialBrowserTest {
             TestStaff.Account account = TestStaff.active(accounts, Set.of(Role.EDITOR), language, false);
             BrowserContext context = browsers.newContext(true, language == Language.SQ ? "sq-AL" : "en-GB");
             PageWatch watch = new PageWatch(context);
-            Page page = signIn(context, account);
+            Page page = TestStaff.signIn(context, port, account, "/staff/");
             page.navigate(url("/staff/content"));
             PageWatch.assertAccessible(page);
             page.navigate(url("/staff/content/new"));
@@ -112,18 +112,6 @@ class EditorialBrowserTest {
             }
             watch.assertClean();
         }
-    }
-
-    private Page signIn(BrowserContext context, TestStaff.Account account) {
-        Page page = context.newPage();
-        page.navigate(url("/staff/login"));
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("form button[type=submit]").click();
-        page.locator("#code").fill(account.nextCode());
-        page.locator("form button[type=submit]").click();
-        assertThat(page).hasURL(Pattern.compile(".*/staff/$"));
-        return page;
     }
 
     private String url(String path) {
