@@ -28,6 +28,7 @@ import org.raporto.intake.Reports;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -177,7 +178,7 @@ class CaseController {
     @PostMapping(CasePaths.CASE + "/merge")
     Object merge(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user, @PathVariable String id,
             @RequestParam(defaultValue = "") String into) {
-        String reference = CasePaths.clip(into, 40);
+        String reference = Typed.clip(into, 40);
         return act(request, csrf, model, user, id, Map.of("into", reference), "into", report -> cases.merge(report, reference, Analyst.of(user)));
     }
 
@@ -196,7 +197,7 @@ class CaseController {
     /** A text for the case (a note, a reply): a clear error, with the text kept, when it is empty or too long. */
     private Object write(HttpServletRequest request, CsrfToken csrf, Model model, StaffUser user, String id, String field, String text,
             BiConsumer<ReportId, String> action) {
-        String typed = CasePaths.clip(text, Cases.MAX_TEXT + 1000);
+        String typed = Typed.clip(text, Cases.MAX_TEXT + 1000);
         if (typed.isBlank() || typed.strip().length() > Cases.MAX_TEXT) {
             return refuse(request, csrf, model, user, id, field, "casework.error.text", Map.of(field, typed));
         }
@@ -307,7 +308,7 @@ class CaseController {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : fields) {
             String value = form.getFirst(field);
-            typed.put(field, CasePaths.clip(value == null ? "" : value, field.equals("paymentMethod") ? Classification.MAX_PAYMENT_METHOD : 60));
+            typed.put(field, Typed.clip(value == null ? "" : value, field.equals("paymentMethod") ? Classification.MAX_PAYMENT_METHOD : 60));
         }
         return typed;
     }

@@ -44,10 +44,4 @@ final class CasePaths {
     static ResponseEntity<Void> redirect(String path) {
         return ResponseEntity.status(303).header(HttpHeaders.LOCATION, path).build();
     }
-
-    /** What was typed, cut to a length the page will show again; never null. */
-    static String clip(String text, int length) {
-        String value = text == null ? "" : text.replace("\r\n", "\n");
-        return value.length() > length ? value.substring(0, length) : value;
-    }
 }

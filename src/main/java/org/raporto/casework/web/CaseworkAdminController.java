@@ -22,6 +22,7 @@ import org.raporto.intake.Categories;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -88,8 +89,8 @@ class CaseworkAdminController {
         List<FieldError> errors = new ArrayList<>();
         for (Categories.Listed listed : categories.all()) {
             String code = listed.category().code();
-            CategoryRule rule = new CategoryRule(CasePaths.clip(form.get("firstLookDays-" + code), 6), CasePaths.clip(form.get("firstLookHours-" + code), 6),
-                    CasePaths.clip(form.get("assessmentDays-" + code), 6), CasePaths.clip(form.get("assessmentHours-" + code), 6),
+            CategoryRule rule = new CategoryRule(Typed.clip(form.get("firstLookDays-" + code), 6), Typed.clip(form.get("firstLookHours-" + code), 6),
+                    Typed.clip(form.get("assessmentDays-" + code), 6), Typed.clip(form.get("assessmentHours-" + code), 6),
                     "true".equals(form.get("fourEyes-" + code)));
             typed.put(code, rule);
             try {
@@ -130,7 +131,7 @@ class CaseworkAdminController {
     String addHoliday(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser admin,
             @RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String nameSq, @RequestParam(defaultValue = "") String nameEn) {
         StaffPage page = pages.page(request, "casework.sla.holidays.title", true);
-        Map<String, String> typed = Map.of("day", CasePaths.clip(day, 20), "nameSq", CasePaths.clip(nameSq, 200), "nameEn", CasePaths.clip(nameEn, 200));
+        Map<String, String> typed = Map.of("day", Typed.clip(day, 20), "nameSq", Typed.clip(nameSq, 200), "nameEn", Typed.clip(nameEn, 200));
         LocalDate date = date(typed.get("day"));
         if (date == null) {
             return holidays(request, csrf, model, Year.now(deadlines.calendar().zone()), List.of(new FieldError("day", page.t("casework.sla.holidays.error.day"))), typed, "");

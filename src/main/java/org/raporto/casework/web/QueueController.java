@@ -23,6 +23,7 @@ import org.raporto.intake.Channel;
 import org.raporto.intake.ReportId;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -128,9 +129,9 @@ class QueueController {
             }
         }
         String country = first(params, "country");
-        return new QueueFilter(statuses, blankToNull(CasePaths.clip(first(params, "category"), 40)), channel, holder, "nobody".equals(assignee),
+        return new QueueFilter(statuses, blankToNull(Typed.clip(first(params, "category"), 40)), channel, holder, "nobody".equals(assignee),
                 late || "late".equals(first(params, "sla")), date(first(params, "from")), date(first(params, "to")),
-                country != null && country.strip().matches("[A-Za-z]{2}") ? country : null, CasePaths.clip(first(params, "q"), QueueFilter.MAX_TEXT));
+                country != null && country.strip().matches("[A-Za-z]{2}") ? country : null, Typed.clip(first(params, "q"), QueueFilter.MAX_TEXT));
     }
 
     /** The filter's own parameters, to carry into the next page's address. */
@@ -141,7 +142,7 @@ class QueueController {
                 continue;
             }
             for (String value : param.getValue()) {
-                query.append('&').append(encode(CasePaths.clip(param.getKey(), 20))).append('=').append(encode(CasePaths.clip(value, 200)));
+                query.append('&').append(encode(Typed.clip(param.getKey(), 20))).append('=').append(encode(Typed.clip(value, 200)));
             }
         }
         return query.toString();

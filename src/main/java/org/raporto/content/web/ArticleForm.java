@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.raporto.content.ArticleType;
 import org.raporto.content.Audience;
 import org.raporto.content.editing.Draft;
+import org.raporto.shared.web.Typed;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -31,13 +32,13 @@ public record ArticleForm(String type, String title, String slug, String summary
     }
 
     static ArticleForm typed(MultiValueMap<String, String> form) {
-        return new ArticleForm(clip(form.getFirst("type"), 20), clip(form.getFirst("title"), 2 * Draft.MAX_TITLE),
-                clip(form.getFirst("slug"), 300), clip(form.getFirst("summary"), 2 * Draft.MAX_SUMMARY),
-                clip(form.getFirst("body"), 2 * Draft.MAX_BODY),
-                form.getOrDefault("audiences", List.of()).stream().limit(Audience.values().length).map(value -> clip(value, 40)).toList(),
-                form.getOrDefault("topics", List.of()).stream().limit(50).map(value -> clip(value, 50)).toList(),
-                clip(form.getFirst("pageKey"), 50), clip(form.getFirst("linkUrl"), 2 * Draft.MAX_LINK), clip(form.getFirst("mediaId"), 50),
-                clip(form.getFirst("partnerRole"), 2 * Draft.MAX_ROLE), "true".equals(form.getFirst("featured")), clip(form.getFirst("position"), 10));
+        return new ArticleForm(Typed.clip(form.getFirst("type"), 20), Typed.clip(form.getFirst("title"), 2 * Draft.MAX_TITLE),
+                Typed.clip(form.getFirst("slug"), 300), Typed.clip(form.getFirst("summary"), 2 * Draft.MAX_SUMMARY),
+                Typed.clip(form.getFirst("body"), 2 * Draft.MAX_BODY),
+                form.getOrDefault("audiences", List.of()).stream().limit(Audience.values().length).map(value -> Typed.clip(value, 40)).toList(),
+                form.getOrDefault("topics", List.of()).stream().limit(50).map(value -> Typed.clip(value, 50)).toList(),
+                Typed.clip(form.getFirst("pageKey"), 50), Typed.clip(form.getFirst("linkUrl"), 2 * Draft.MAX_LINK), Typed.clip(form.getFirst("mediaId"), 50),
+                Typed.clip(form.getFirst("partnerRole"), 2 * Draft.MAX_ROLE), "true".equals(form.getFirst("featured")), Typed.clip(form.getFirst("position"), 10));
     }
 
     /** The draft typed, or the codes of the fields that could not even be read. */
@@ -85,12 +86,5 @@ public record ArticleForm(String type, String title, String slug, String summary
 
     private static String text(@Nullable String value) {
         return value == null ? "" : value;
-    }
-
-    static String clip(@Nullable String value, int length) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() <= length ? value : value.substring(0, length);
     }
 }

@@ -30,6 +30,7 @@ import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +80,7 @@ class EditorialController {
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String shown,
             @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") String page) {
         Editorial.Filter filter = new Editorial.Filter(Language.fromCode(lang).orElse(null), parse(ArticleType.class, type),
-                parse(Editorial.Shown.class, shown), ArticleForm.clip(q, 200));
+                parse(Editorial.Shown.class, shown), Typed.clip(q, 200));
         model.addAttribute("page", pages.page(request, "content.staff.list.title", false));
         model.addAttribute("csrf", csrf);
         model.addAttribute("filter", filter);
@@ -109,12 +110,12 @@ class EditorialController {
             @RequestParam MultiValueMap<String, String> form) {
         boolean isNew = id.equals(NEW);
         EditedArticle article = isNew ? null : article(id);
-        Language language = isNew ? Language.fromCode(ArticleForm.clip(form.getFirst("language"), 5)).orElse(Language.SQ) : article.language();
+        Language language = isNew ? Language.fromCode(Typed.clip(form.getFirst("language"), 5)).orElse(Language.SQ) : article.language();
         ArticleForm typed = ArticleForm.typed(form);
         int version = version(form.getFirst("version"));
         ArticleForm.Parsed parsed = typed.parse();
         if ("preview".equals(form.getFirst("action"))) {
-            String preview = Markdown.toHtml(ArticleForm.clip(typed.body(), Draft.MAX_BODY));
+            String preview = Markdown.toHtml(Typed.clip(typed.body(), Draft.MAX_BODY));
             return editor(request, model, csrf, editor, new EditorView(article, language, typed, version, EditorView.Steps.EMPTY, errors(parsed.problems()), preview, "", ""));
         }
         List<String> problems = new ArrayList<>(parsed.problems());
@@ -146,7 +147,7 @@ class EditorialController {
     Object sendBack(HttpServletRequest request, Model model, CsrfToken csrf, @AuthenticationPrincipal StaffUser reviewer, @PathVariable String id,
             @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String note) {
         EditedArticle article = article(id);
-        String typed = ArticleForm.clip(note, 2 * Editorial.MAX_NOTE);
+        String typed = Typed.clip(note, 2 * Editorial.MAX_NOTE);
         try {
             editorial.sendBack(article.id(), version(version), typed, actor(reviewer));
             return redirect(article.id(), "done=sentBack");
@@ -161,7 +162,7 @@ class EditorialController {
             @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String publishAt,
             @RequestParam(defaultValue = "") String unpublishAt) {
         EditedArticle article = article(id);
-        EditorView.Steps typed = new EditorView.Steps(ArticleForm.clip(publishAt, 30), ArticleForm.clip(unpublishAt, 30), "");
+        EditorView.Steps typed = new EditorView.Steps(Typed.clip(publishAt, 30), Typed.clip(unpublishAt, 30), "");
         List<String> problems = new ArrayList<>();
         Instant start = time(typed.publishAt(), "publishAt", problems);
         Instant end = time(typed.unpublishAt(), "unpublishAt", problems);
@@ -181,7 +182,7 @@ class EditorialController {
     Object end(HttpServletRequest request, Model model, CsrfToken csrf, @AuthenticationPrincipal StaffUser editor, @PathVariable String id,
             @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String unpublishAt) {
         EditedArticle article = article(id);
-        EditorView.Steps typed = new EditorView.Steps("", ArticleForm.clip(unpublishAt, 30), "");
+        EditorView.Steps typed = new EditorView.Steps("", Typed.clip(unpublishAt, 30), "");
         List<String> problems = new ArrayList<>();
         Instant end = time(typed.unpublishAt(), "unpublishAt", problems);
         if (!problems.isEmpty()) {

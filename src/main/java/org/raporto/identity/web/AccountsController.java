@@ -17,6 +17,7 @@ import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -63,7 +64,7 @@ class AccountsController {
             @RequestParam(name = "role", required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "false") boolean csamClearance) {
         Set<Role> chosen = chosen(roles);
-        InvitationForm typed = new InvitationForm(clip(name, 200), clip(email, 254), clip(language, 5), chosen, clip(agency, 200), csamClearance);
+        InvitationForm typed = new InvitationForm(Typed.clip(name, 200), Typed.clip(email, 254), Typed.clip(language, 5), chosen, Typed.clip(agency, 200), csamClearance);
         List<FieldError> problems = new ArrayList<>();
         StaffPage page = pages.page(request, "accounts.title", true);
         if (typed.name().isBlank()) {
@@ -137,7 +138,7 @@ class AccountsController {
         }
         Set<Role> chosen = chosen(roles);
         InvitationForm typed = new InvitationForm(account.get().name(), account.get().email(), account.get().language().code(), chosen,
-                clip(agency, 200), csamClearance);
+                Typed.clip(agency, 200), csamClearance);
         StaffPage page = pages.page(request, "accounts.edit.title", true);
         List<FieldError> problems = new ArrayList<>(roleProblems(page, chosen, typed.agency()));
         // An administrator cannot take their own administration away: another administrator can.
@@ -204,9 +205,5 @@ class AccountsController {
         }
         model.addAttribute("invitation", link);
         return "identity/accounts";
-    }
-
-    private static String clip(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
     }
 }

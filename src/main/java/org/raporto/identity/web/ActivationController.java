@@ -15,6 +15,7 @@ import org.raporto.shared.Language;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +62,7 @@ class ActivationController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation) {
         boolean setup = request.getRequestURI().equals(SETUP);
-        ActivationForm typed = new ActivationForm(clip(name, 200), clip(email, 254), clip(language, 5));
+        ActivationForm typed = new ActivationForm(Typed.clip(name, 200), Typed.clip(email, 254), Typed.clip(language, 5));
         String token = token(request);
         List<FieldProblem> problems = new ArrayList<>();
         if (setup) {
@@ -142,11 +143,6 @@ class ActivationController {
         return session != null && session.getAttribute(TOKEN) instanceof String token ? token : "";
     }
 
-    private static String clip(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
-    }
-
     private record FieldProblem(String field, String key) {
     }
-
 }

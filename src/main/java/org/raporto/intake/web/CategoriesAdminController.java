@@ -16,6 +16,7 @@ import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SignedIn;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,7 +71,7 @@ class CategoriesAdminController {
         }
         Map<Language, Category.Text> texts = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            texts.put(language, new Category.Text(clip(form.get("name-" + language.code()), 200), clip(form.get("guidance-" + language.code()), 3000)));
+            texts.put(language, new Category.Text(Typed.clip(form.get("name-" + language.code()), 200), Typed.clip(form.get("guidance-" + language.code()), 3000)));
         }
         Category current = found.get().category();
         Category.Requirement requires = parse(Category.Requirement.class, form.get("requires"), current.requires());
@@ -81,7 +82,7 @@ class CategoriesAdminController {
                 routing.add(recipient);
             }
         }
-        String retention = clip(form.get("retentionDays"), 20).strip();
+        String retention = Typed.clip(form.get("retentionDays"), 20).strip();
         boolean active = "true".equals(form.get("active"));
         Category typed = new Category(code, requires, "true".equals(form.get("attachmentsAllowed")), priority,
                 retention.matches("[0-9]{1,4}") ? Integer.parseInt(retention) : 0, routing, texts);
@@ -132,11 +133,6 @@ class CategoriesAdminController {
             }
         }
         return otherwise;
-    }
-
-    private static String clip(String text, int length) {
-        String value = text == null ? "" : text.replace("\r\n", "\n");
-        return value.length() > length ? value.substring(0, length) : value;
     }
 
     private static ResponseEntity<Void> redirect(String path) {

@@ -22,6 +22,7 @@ import org.raporto.referral.RoutingRule;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -83,7 +84,7 @@ class AgencyAdminController {
         if (!isNew && agencies.find(id).isEmpty()) {
             throw ReferralController.notFound();
         }
-        AgencyForm typed = AgencyForm.typed(form, isNew ? clip(form.get("id"), 64) : id);
+        AgencyForm typed = AgencyForm.typed(form, isNew ? Typed.clip(form.get("id"), 64) : id);
         StaffPage page = pages.page(request, "referral.admin.agency.title", true);
         AgencyKind kind = Arrays.stream(AgencyKind.values()).filter(value -> value.name().equals(typed.kind())).findFirst().orElse(null);
         if (kind == null) {
@@ -125,7 +126,7 @@ class AgencyAdminController {
         List<String> rows = form.getOrDefault("row", List.of());
         for (String row : rows.stream().limit(Routing.MAX_RULES + 1L).toList()) {
             if (!row.matches("[0-9a-z-]{1,40}") || "true".equals(form.getFirst("remove-" + row))
-                    || (row.equals(NEW) && clip(form.getFirst("recipient-" + row), 40).isEmpty())) {
+                    || (row.equals(NEW) && Typed.clip(form.getFirst("recipient-" + row), 40).isEmpty())) {
                 continue;
             }
             RoutingRule rule = rule(form, row);
@@ -148,11 +149,11 @@ class AgencyAdminController {
     }
 
     private @Nullable RoutingRule rule(MultiValueMap<String, String> form, String row) {
-        String category = clip(form.getFirst("category-" + row), 60);
-        String outcome = clip(form.getFirst("outcome-" + row), 40);
-        String position = clip(form.getFirst("position-" + row), 6);
-        Optional<RoutingRule.Hosted> hosted = parse(RoutingRule.Hosted.class, clip(form.getFirst("hosted-" + row), 20));
-        Optional<AgencyKind> recipient = parse(AgencyKind.class, clip(form.getFirst("recipient-" + row), 40));
+        String category = Typed.clip(form.getFirst("category-" + row), 60);
+        String outcome = Typed.clip(form.getFirst("outcome-" + row), 40);
+        String position = Typed.clip(form.getFirst("position-" + row), 6);
+        Optional<RoutingRule.Hosted> hosted = parse(RoutingRule.Hosted.class, Typed.clip(form.getFirst("hosted-" + row), 20));
+        Optional<AgencyKind> recipient = parse(AgencyKind.class, Typed.clip(form.getFirst("recipient-" + row), 40));
         Optional<Classification.Outcome> parsedOutcome = parse(Classification.Outcome.class, outcome);
         boolean knownCategory = category.isEmpty() || categories.all().stream().anyMatch(listed -> listed.category().code().equals(category));
         if (hosted.isEmpty() || recipient.isEmpty() || !knownCategory || !position.matches("[0-9]{1,5}")
@@ -200,10 +201,5 @@ class AgencyAdminController {
 
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
         return Arrays.stream(type.getEnumConstants()).filter(value -> value.name().equals(name)).findFirst();
-    }
-
-    static String clip(@Nullable String text, int length) {
-        String value = text == null ? "" : text.replace("\r\n", "\n");
-        return value.length() > length ? value.substring(0, length) : value;
     }
 }

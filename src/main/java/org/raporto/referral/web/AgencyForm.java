@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.raporto.referral.Agencies;
 import org.raporto.referral.Agency;
 import org.raporto.referral.AgencyKind;
-
-import static org.raporto.referral.web.AgencyAdminController.clip;
+import org.raporto.shared.web.Typed;
 
 /** The agency form as typed, to show again. */
 public record AgencyForm(String id, String kind, String name, String country, String languages, String emails, boolean portal, boolean ready,
@@ -25,8 +24,8 @@ public record AgencyForm(String id, String kind, String name, String country, St
     }
 
     static AgencyForm typed(Map<String, String> form, String id) {
-        return new AgencyForm(id, clip(form.get("kind"), 40), clip(form.get("name"), Agencies.MAX_NAME + 50), clip(form.get("country"), 10),
-                clip(form.get("languages"), 100), clip(form.get("emails"), 2000), "true".equals(form.get("portal")), "true".equals(form.get("ready")),
-                clip(form.get("domains"), 2000), clip(form.get("asn"), 20), clip(form.get("notes"), Agencies.MAX_NOTES + 100), null);
+        return new AgencyForm(id, Typed.clip(form.get("kind"), 40), Typed.clip(form.get("name"), Agencies.MAX_NAME + 50), Typed.clip(form.get("country"), 10),
+                Typed.clip(form.get("languages"), 100), Typed.clip(form.get("emails"), 2000), "true".equals(form.get("portal")), "true".equals(form.get("ready")),
+                Typed.clip(form.get("domains"), 2000), Typed.clip(form.get("asn"), 20), Typed.clip(form.get("notes"), Agencies.MAX_NOTES + 100), null);
     }
 }

@@ -26,6 +26,7 @@ import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
 import org.raporto.shared.web.StaffPage;
 import org.raporto.shared.web.StaffPages;
+import org.raporto.shared.web.Typed;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -81,9 +82,9 @@ class IccamController {
         StaffPage page = pages.page(request, "iccam.export.title", true);
         IccamFormat as = Arrays.stream(IccamFormat.values()).filter(candidate -> candidate.name().equals(format)).findFirst().orElse(IccamFormat.JSON);
         Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("references", clip(references, MAX_REFERENCES_TEXT));
-        typed.put("from", clip(from, 10));
-        typed.put("to", clip(to, 10));
+        typed.put("references", Typed.clip(references, MAX_REFERENCES_TEXT));
+        typed.put("from", Typed.clip(from, 10));
+        typed.put("to", Typed.clip(to, 10));
         typed.put("format", as.name());
         IccamExports.Selection selection;
         List<UUID> ids = chosen == null ? List.of()
@@ -140,7 +141,7 @@ class IccamController {
     String preview(HttpServletRequest request, CsrfToken csrf, Model model, @AuthenticationPrincipal StaffUser user,
             @RequestParam(required = false) @Nullable MultipartFile file, @RequestParam(defaultValue = "") String country) throws IOException {
         StaffPage page = pages.page(request, "iccam.import.title", true);
-        String typedCountry = clip(country, 2).strip().toUpperCase(Locale.ROOT);
+        String typedCountry = Typed.clip(country, 2).strip().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (!typedCountry.isEmpty() && !typedCountry.matches("[A-Z]{2}")) {
             errors.add(new FieldError("country", page.t("iccam.import.error.country")));
@@ -149,7 +150,7 @@ class IccamController {
             errors.add(new FieldError("file", page.t("iccam.import.error.file")));
         }
         if (!errors.isEmpty()) {
-            return importPage(request, csrf, model, clip(country, 2), errors, null, "");
+            return importPage(request, csrf, model, Typed.clip(country, 2), errors, null, "");
         }
         // A file too large is refused by its size, before it is read.
         byte[] bytes = file.getSize() > IccamReader.MAX_BYTES ? new byte[IccamReader.MAX_BYTES + 1] : file.getBytes();
@@ -162,7 +163,7 @@ class IccamController {
             @RequestParam(defaultValue = "") String content, @RequestParam(defaultValue = "") String country) {
         StaffPage page = pages.page(request, "iccam.import.title", true);
         byte[] bytes = IccamImports.carried(content);
-        String typedCountry = clip(country, 2).toUpperCase(Locale.ROOT);
+        String typedCountry = Typed.clip(country, 2).toUpperCase(Locale.ROOT);
         if (bytes == null || !(typedCountry.isEmpty() || typedCountry.matches("[A-Z]{2}"))) {
             return importPage(request, csrf, model, "", List.of(new FieldError("file", page.t("iccam.import.error.lost"))), null, "");
         }
@@ -243,9 +244,5 @@ class IccamController {
         catch (DateTimeParseException malformed) {
             return null;
         }
-    }
-
-    private static String clip(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
     }
 }
