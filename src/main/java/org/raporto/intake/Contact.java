@@ -2,6 +2,8 @@ package org.raporto.intake;
 
 import java.util.regex.Pattern;
 
+import org.raporto.shared.EmailAddresses;
+
 /**
  * How a reporter who chose not to stay anonymous wants to be contacted.
  *
@@ -10,18 +12,17 @@ import java.util.regex.Pattern;
  */
 public record Contact(Kind kind, String value) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,24}[0-9]");
 
     public Contact {
         value = value.strip();
-        if (!(kind == Kind.EMAIL ? EMAIL : PHONE).matcher(value).matches()) {
+        if (!isValid(kind, value)) {
             throw new IllegalArgumentException("Not a valid " + kind);
         }
     }
 
     public static boolean isValid(Kind kind, String value) {
-        return (kind == Kind.EMAIL ? EMAIL : PHONE).matcher(value.strip()).matches();
+        return kind == Kind.EMAIL ? EmailAddresses.isValid(value) : PHONE.matcher(value.strip()).matches();
     }
 
     /** E-mail or phone. */

@@ -12,6 +12,7 @@ import org.raporto.identity.PartnerAgencies;
 import org.raporto.identity.Role;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.StaffUser;
+import org.raporto.shared.EmailAddresses;
 import org.raporto.shared.Language;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.SiteProperties;
@@ -70,7 +71,7 @@ class AccountsController {
         if (typed.name().isBlank()) {
             problems.add(new FieldError("name", page.t("activation.error.name")));
         }
-        if (!typed.email().strip().matches("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}")) {
+        if (!EmailAddresses.isValid(typed.email())) {
             problems.add(new FieldError("email", page.t("activation.error.email")));
         }
         if (Language.fromCode(typed.language()).isEmpty()) {

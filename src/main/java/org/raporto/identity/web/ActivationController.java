@@ -11,6 +11,7 @@ import org.raporto.identity.Role;
 import org.raporto.identity.StaffAccounts.TokenKind;
 import org.raporto.identity.StaffAccounts;
 import org.raporto.identity.WeakPassword;
+import org.raporto.shared.EmailAddresses;
 import org.raporto.shared.Language;
 import org.raporto.shared.web.FieldError;
 import org.raporto.shared.web.StaffPage;
@@ -69,7 +70,7 @@ class ActivationController {
             if (typed.name().isBlank()) {
                 problems.add(new FieldProblem("name", "activation.error.name"));
             }
-            if (!typed.email().strip().matches("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}")) {
+            if (!EmailAddresses.isValid(typed.email())) {
                 problems.add(new FieldProblem("email", "activation.error.email"));
             }
             if (Language.fromCode(typed.language()).isEmpty()) {
