@@ -177,5 +177,14 @@ public enum AuditAction {
     DEAD_LETTER_DISCARDED,
 
     /** A dead letter's sealed address and text were erased at the end of their retention; details {@code kind}, {@code keptFor}. */
-    DEAD_LETTER_ERASED
+    DEAD_LETTER_ERASED,
+
+    /**
+     * A file was added to the portal's media library; the object is the file, details {@code kind} (image or PDF),
+     * {@code mediaType} and {@code size}. Never its name or alternative text.
+     */
+    MEDIA_STORED,
+
+    /** A file was deleted from the media library; details as for storing it. */
+    MEDIA_DELETED
 }
