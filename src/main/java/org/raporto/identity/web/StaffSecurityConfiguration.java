@@ -18,7 +18,8 @@ import jakarta.servlet.DispatcherType;
 /**
  * The staff and partner areas: signing in is open, everything else needs a signed-in account of the right role —
  * administration for administrators, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
- * late list for supervisors), {@code /partner} for partners only, the rest of {@code /staff} for staff roles.
+ * late list for supervisors), the portal's content ({@code /staff/content}) for editors, {@code /partner} for partners
+ * only, the rest of {@code /staff} for staff roles.
  * Whoever is not signed in is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,7 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
+                        .requestMatchers("/staff/content", "/staff/content/**").hasRole(Role.EDITOR.name())
                         // Partners too: the home page (which sends them to theirs), their password, signing out.
                         .requestMatchers("/staff", StaffHomeController.HOME, "/staff/logout", "/staff/sign-out-everywhere", "/staff/session",
                                 PasswordController.PASSWORD).authenticated()
