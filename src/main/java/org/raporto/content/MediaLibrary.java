@@ -49,6 +49,7 @@ public class MediaLibrary {
     static final int MAX_FILE_NAME = 80;
     private static final String OBJECT = "media";
     private static final Pattern NOT_STORABLE = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFE}\\x{FFFF}]");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
     private static final Pattern NOT_A_NAME_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern DIACRITIC = Pattern.compile("\\p{M}+");
     private static final String COLUMNS = "id, kind, media_type, file_name, size, width, height, alt_sq, alt_en, created_by, created_at";
@@ -286,9 +287,9 @@ public class MediaLibrary {
         }
     }
 
-    /** The text on one line, without surrounding spaces; a problem when it is missing, too long or not storable text. */
+    /** The text on one line, its spaces and line breaks each run made one space; a problem when it is missing, too long or not storable text. */
     private static String text(@Nullable String typed, String field, List<Problem> problems) {
-        String text = typed == null ? "" : typed.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String text = typed == null ? "" : WHITESPACE.matcher(typed).replaceAll(" ").strip();
         if (text.isEmpty()) {
             problems.add(new Problem(field, "MISSING"));
         }
