@@ -179,23 +179,8 @@ class PdfCheckTest {
         }
     }
 
-    /** A one-page PDF with a line of text, changed by {@code hostile} before it is saved. */
     static byte[] pdf(Consumer<PDDocument> hostile) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-                text.beginText();
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                text.newLineAtOffset(72, 700);
-                text.showText("Safer internet in the classroom");
-                text.endText();
-            }
-            hostile.accept(document);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
+        return PdfChecks.pdf(hostile);
     }
 
     private static byte[] encrypted(String userPassword) throws IOException {
