@@ -91,7 +91,7 @@ class MediaPagesTest {
         HttpResponse<String> answer = editor.postWithFiles(NEW, Map.of("altSq", "Foto", "altEn", "Photo"),
                 List.of(new Upload("file", "photo.png", "image/png", new byte[150 * 1024])));
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("The file is too large: images up to 100 KB, PDFs up to 20.0 MB.");
+        assertThat(answer.body()).contains("The file is too large: images up to 100 KB, PDFs up to 20 MB.");
 
         HttpResponse<String> huge = editor.postWithFiles(NEW, Map.of("altSq", "Foto", "altEn", "Photo"),
                 List.of(new Upload("file", "huge.pdf", "application/pdf", new byte[61 * 1024 * 1024])));
