@@ -30,3 +30,23 @@ cleanup() {
     if [ -n "${nginx_conf:-}" ]; then "$NGINX" -c "$nginx_conf" -p "$work" -s quit 2>/dev/null || true; fi
     rm -rf "$work"
 }
+
+# write_measure_lua FILE : a wrk script that counts every answer other than $EXPECT (default 200) as failed and prints
+# "RESULT p50_ms p95_ms p99_ms requests failed requests_per_second" when done.
+write_measure_lua() {
+    cat >"$1" <<'LUA'
+local threads = {}
+local expect = tonumber(os.getenv("EXPECT") or "200")
+failures = 0
+function setup(thread) table.insert(threads, thread) end
+function response(status, headers, body)
+    if status ~= expect then failures = failures + 1 end
+end
+function done(summary, latency, requests)
+    local failed = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+    for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
+    io.write(string.format("RESULT %.2f %.2f %.2f %d %d %.1f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+        latency:percentile(99) / 1000, summary.requests, failed, summary.requests / summary.duration * 1e6))
+end
+LUA
+}

@@ -64,7 +64,8 @@ class RouteInventoryTest {
                 "GET /staff/setup", "POST /staff/setup", "GET /staff/invitation", "POST /staff/invitation", "GET /staff/reset", "POST /staff/reset",
                 "GET /sq/{segment:udhezues|manuale|burime|lajme|faqe}/{slug}", "GET /en/{segment:guides|manuals|resources|news|pages}/{slug}",
                 "GET /sq/lajme", "GET /en/news", "GET /sq/lajme/rss.xml", "GET /en/news/rss.xml", "GET /sq/pyetje", "GET /en/faq",
-                "GET /sq/partneret", "GET /en/partners", "GET /sq/per/{slug}", "GET /en/for/{slug}", "GET /sq/tema/{slug}", "GET /en/topics/{slug}",
+                "GET /sq/partneret", "GET /en/partners", "GET /sq/per/{slug}", "GET /en/for/{slug}", "GET /en/per/{slug}",
+                "GET /sq/lajme/atom.xml", "GET /en/news/atom.xml", "GET /sq/tema/{slug}", "GET /en/topics/{slug}",
                 "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt")) {
             INVENTORY.put(route, Access.EVERYONE);
         }
@@ -99,6 +100,10 @@ class RouteInventoryTest {
                 "POST /staff/cases/{id}/referrals/{referral}/police-agreed", "POST /staff/cases/{id}/referrals/{referral}/escalation",
                 "POST /staff/cases/{id}/resolve", "GET /staff/iccam/export", "POST /staff/iccam/export")) {
             INVENTORY.put(route, Access.CASEWORK);
+        }
+        for (String route : List.of("GET /staff/content/media", "GET /staff/content/media/new", "POST /staff/content/media/new",
+                "GET /staff/content/media/{id}/delete", "POST /staff/content/media/{id}/delete")) {
+            INVENTORY.put(route, Access.EDITOR);
         }
         for (String route : List.of("GET /staff/cases/late", "POST /staff/cases/{id}/assign", "GET /staff/iccam/import", "POST /staff/iccam/import/preview",
                 "POST /staff/iccam/import")) {

@@ -213,5 +213,14 @@ public enum AuditAction {
     ARTICLE_CHANGES_DISCARDED,
 
     /** An earlier revision of an article was saved again as its newest; details {@code from} and {@code revision}. */
-    ARTICLE_REVISION_RESTORED
+    ARTICLE_REVISION_RESTORED,
+
+    /**
+     * A file was added to the portal's media library; the object is the file, details {@code kind} (image or PDF),
+     * {@code mediaType} and {@code size}. Never its name or alternative text.
+     */
+    MEDIA_STORED,
+
+    /** A file was deleted from the media library; details as for storing it. */
+    MEDIA_DELETED
 }

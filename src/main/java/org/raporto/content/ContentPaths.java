@@ -24,8 +24,10 @@ public final class ContentPaths {
     public static final String FAQ_EN = SiteMap.FAQ_EN;
     public static final String PARTNERS_SQ = SiteMap.PARTNERS_SQ;
     public static final String PARTNERS_EN = SiteMap.PARTNERS_EN;
-    public static final String FEED_SQ = "/sq/lajme/rss.xml";
-    public static final String FEED_EN = "/en/news/rss.xml";
+    public static final String FEED_SQ = SiteMap.NEWS_RSS_SQ;
+    public static final String FEED_EN = SiteMap.NEWS_RSS_EN;
+    public static final String ATOM_SQ = SiteMap.NEWS_ATOM_SQ;
+    public static final String ATOM_EN = SiteMap.NEWS_ATOM_EN;
 
     private ContentPaths() {
     }
@@ -69,8 +71,14 @@ public final class ContentPaths {
         return language == Language.SQ ? PARTNERS_SQ : PARTNERS_EN;
     }
 
+    /** The news as RSS. */
     public static String feed(Language language) {
         return language == Language.SQ ? FEED_SQ : FEED_EN;
+    }
+
+    /** The news as Atom. */
+    public static String atom(Language language) {
+        return language == Language.SQ ? ATOM_SQ : ATOM_EN;
     }
 
     /** An audience's hub: {@code /sq/per/prinder}, {@code /en/for/parents}. */

@@ -20,9 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.raporto.audit.Actor;
 import org.raporto.content.ArticleType;
 import org.raporto.content.Audience;
+import org.raporto.content.ContentPaths;
+import org.raporto.content.MediaLibrary;
 import org.raporto.content.Slugs;
+import org.raporto.shared.Language;
+import org.raporto.shared.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Installs the starter content on start-up when there is no article yet: every {@code <stem>.<lang>.md} file at
  * {@code raporto.content.seed-location}, published, by "Raporto". Files of the same stem are one article's
  * translations. All or nothing, in one transaction; a malformed file stops the start with a message naming it.
+ * <p>
+ * An article with {@code pdf: true} gets a PDF made from its own text ({@link ManualPdf}), stored in the media library
+ * with the article's title in both languages and linked as the article's file, which its page offers to download.
  */
 @Component
 class StarterContent implements ApplicationRunner {
@@ -46,26 +54,30 @@ class StarterContent implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StarterContent.class);
     private static final Pattern FILE_NAME = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.(sq|en)\\.md");
     private static final Set<String> KEYS = Set.of("type", "slug", "title", "summary", "audiences", "topics", "page", "link", "role",
-            "featured", "position", "published");
+            "featured", "position", "published", "pdf");
     private static final Set<String> PAGE_KEYS = Set.of("about", "mission", "contact", "privacy", "how-reporting-works");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MediaLibrary media;
+    private final SiteProperties site;
     private final String location;
 
-    StarterContent(JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+    StarterContent(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, MediaLibrary media, SiteProperties site,
             @Value("${raporto.content.seed-location:classpath:content/seed/}") String location) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.media = media;
+        this.site = site;
         this.location = location.endsWith("/") ? location : location + "/";
     }
 
     /** One file, read and checked. */
     record SeedArticle(String file, String stem, String language, ArticleType type, String slug, String title, String summary,
             List<String> audiences, List<String> topics, @Nullable String pageKey, @Nullable String link, @Nullable String role,
-            boolean featured, int position, @Nullable LocalDate published, String body) {
+            boolean featured, int position, @Nullable LocalDate published, boolean pdf, String body) {
     }
 
     @Override
@@ -93,9 +105,15 @@ class StarterContent implements ApplicationRunner {
                 }
                 insert(article);
             }
+            for (SeedArticle article : articles) {
+                if (article.pdf()) {
+                    attachPdf(article, articles);
+                }
+            }
             return articles.size();
         });
-        log.info("Installed {} starter articles from {}", installed, location);
+        log.info("Installed {} starter articles from {}, {} with a PDF", installed, location,
+                installed == null || installed == 0 ? 0 : articles.stream().filter(SeedArticle::pdf).count());
         return installed == null ? 0 : installed;
     }
 
@@ -200,6 +218,13 @@ class StarterContent implements ApplicationRunner {
         if (!featured.equals("true") && !featured.equals("false")) {
             throw malformed(file, "featured must be true or false");
         }
+        String pdf = fields.getOrDefault("pdf", "false");
+        if (!pdf.equals("true") && !pdf.equals("false")) {
+            throw malformed(file, "pdf must be true or false");
+        }
+        if (pdf.equals("true") && (type == ArticleType.FAQ || type == ArticleType.PARTNER)) {
+            throw malformed(file, "\"pdf: true\" needs an article with a page of its own, not " + type);
+        }
         int position;
         try {
             position = Integer.parseInt(fields.getOrDefault("position", "0"));
@@ -216,13 +241,13 @@ class StarterContent implements ApplicationRunner {
             throw malformed(file, "the body is longer than 200,000 characters");
         }
         return new SeedArticle(file, name.group(1), name.group(2), type, slug, title, summary, audiences, list(fields.get("topics")),
-                page, link, role, featured.equals("true"), position, published, body);
+                page, link, role, featured.equals("true"), position, published, pdf.equals("true"), body);
     }
 
     private void insert(SeedArticle article) {
         Instant now = clock.instant();
         Instant published = article.published() == null ? now : article.published().atStartOfDay(ZoneOffset.UTC).toInstant();
-        UUID id = UUID.nameUUIDFromBytes(("raporto-content:" + article.stem() + "." + article.language()).getBytes(StandardCharsets.UTF_8));
+        UUID id = articleId(article);
         jdbc.sql("""
                         INSERT INTO content_article (id, translation_group, language, type, slug, title, summary, body, audiences, topics,
                             page_key, link_url, partner_role, featured, position, status, publish_at, published_at, author_name,
@@ -243,6 +268,34 @@ class StarterContent implements ApplicationRunner {
                 .param("id", id).param("title", article.title()).param("summary", article.summary()).param("body", article.body())
                 .param("author", AUTHOR).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Makes the article's PDF, stores it in the media library with its title in both languages (its own where the
+     * translation is missing) and makes it the article's file.
+     */
+    private void attachPdf(SeedArticle article, List<SeedArticle> articles) {
+        Language language = Language.fromCode(article.language()).orElseThrow();
+        String otherTitle = articles.stream()
+                .filter(other -> other.stem().equals(article.stem()) && !other.language().equals(article.language()))
+                .map(SeedArticle::title).findFirst().orElse(article.title());
+        String address = site.linkTo(ContentPaths.of(language, article.type(), article.slug()));
+        byte[] pdf = ManualPdf.render(language, article.title(), article.summary(), article.body(), address,
+                id -> media.find(id).orElse(null));
+        MediaLibrary.Stored stored;
+        try {
+            stored = media.store(new MediaLibrary.Upload(pdf, article.slug() + ".pdf", language == Language.SQ ? article.title() : otherTitle,
+                    language == Language.SQ ? otherTitle : article.title()), Actor.system());
+        }
+        catch (MediaLibrary.Refused refused) {
+            throw malformed(article.file(), "its PDF is refused by the media library: " + refused.problems());
+        }
+        jdbc.sql("UPDATE content_article SET media_id = :media WHERE id = :id")
+                .param("media", stored.item().id()).param("id", articleId(article)).update();
+    }
+
+    private static UUID articleId(SeedArticle article) {
+        return UUID.nameUUIDFromBytes(("raporto-content:" + article.stem() + "." + article.language()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same for every installation, so that a translation group can be named before it is installed. */

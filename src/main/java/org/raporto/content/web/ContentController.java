@@ -12,8 +12,10 @@ import org.raporto.content.Articles;
 import org.raporto.content.Audience;
 import org.raporto.content.ContentPaths;
 import org.raporto.content.Markdown;
+import org.raporto.content.MediaLibrary;
 import org.raporto.content.Topic;
 import org.raporto.shared.Language;
+import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Page;
 import org.raporto.shared.web.Pages;
@@ -43,13 +45,17 @@ class ContentController {
     private static final int RELATED = 4;
 
     private final Articles articles;
+    private final MediaLibrary media;
     private final Pages pages;
     private final SiteProperties site;
+    private final Messages messages;
 
-    ContentController(Articles articles, Pages pages, SiteProperties site) {
+    ContentController(Articles articles, MediaLibrary media, Pages pages, SiteProperties site, Messages messages) {
         this.articles = articles;
+        this.media = media;
         this.pages = pages;
         this.site = site;
+        this.messages = messages;
     }
 
     @GetMapping({"/sq/{segment:udhezues|manuale|burime|lajme|faqe}/{slug}", "/en/{segment:guides|manuals|resources|news|pages}/{slug}"})
@@ -103,6 +109,7 @@ class ContentController {
         model.addAttribute("listing", listing);
         model.addAttribute("path", ContentPaths.news(language));
         model.addAttribute("feed", ContentPaths.feed(language));
+        model.addAttribute("atom", ContentPaths.atom(language));
         cacheable(response, null);
         return "content/news";
     }
@@ -136,6 +143,19 @@ class ContentController {
         return "content/listing";
     }
 
+    /**
+     * The audience hubs under the Albanian segment in English too ({@code /en/per/parents}, as the hubs were first
+     * named): moved for good to {@code /en/for/…}. An Albanian slug leads to its English hub as well.
+     */
+    @GetMapping("/en/per/{slug}")
+    RedirectView audienceUnderAlbanianSegment(@PathVariable String slug) {
+        Audience audience = Audience.fromSlug(Language.EN, slug).or(() -> Audience.fromSlug(Language.SQ, slug))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        RedirectView redirect = new RedirectView(ContentPaths.audience(Language.EN, audience));
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        return redirect;
+    }
+
     @GetMapping({"/sq/tema/{slug}", "/en/topics/{slug}"})
     String topic(Language language, @PathVariable String slug, Model model, HttpServletResponse response) {
         Topic topic = articles.topic(language, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -152,12 +172,16 @@ class ContentController {
     private ArticleView view(Article article) {
         Language language = article.language();
         List<Topic> topics = articles.topics().stream().filter(topic -> article.topics().contains(topic.code())).toList();
+        Optional<MediaLibrary.Item> pdf = Optional.ofNullable(article.mediaId()).flatMap(media::describe)
+                .filter(item -> item.kind() == MediaLibrary.Kind.PDF);
         return new ArticleView(article.title(), article.summary(), Markdown.toHtml(article.body()), date(language, article.publishedAt()),
                 DateTimeFormatter.ISO_LOCAL_DATE.format(article.publishedAt().atZone(site.timeZone())), article.readingMinutes(),
                 topics.stream().map(topic -> new ArticleView.Link(topic.name(language), ContentPaths.topic(language, topic))).toList(),
                 cards(language, articles.related(article, RELATED), false),
                 topics.stream().anyMatch(Topic::reportable),
-                article.mediaId() == null ? null : ContentPaths.media(article.mediaId()), article.linkUrl());
+                pdf.map(MediaLibrary.Item::path).orElse(null),
+                article.type() == ArticleType.MANUAL ? "content.article.download" : "content.article.downloadPdf",
+                pdf.map(item -> MediaSizes.format(messages, language, item.size())).orElse(null), article.linkUrl());
     }
 
     private List<Entry> entries(List<Article> list) {

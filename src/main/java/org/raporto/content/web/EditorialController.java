@@ -18,6 +18,7 @@ import org.raporto.content.ArticleType;
 import org.raporto.content.Articles;
 import org.raporto.content.ContentPaths;
 import org.raporto.content.Markdown;
+import org.raporto.content.MediaLibrary;
 import org.raporto.content.editing.Draft;
 import org.raporto.content.editing.EditedArticle;
 import org.raporto.content.editing.Editorial;
@@ -59,18 +60,22 @@ class EditorialController {
     /** The steps a confirmation is shown for after the redirect. */
     private static final List<String> DONE = List.of("saved", "submitted", "sentBack", "published", "endChanged", "archived", "reopened",
             "discarded", "restored");
+    /** The newest files of the library the editor offers to attach; an older one already attached is added. */
+    private static final int MEDIA_CHOICES = 500;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final StaffPages pages;
     private final Editorial editorial;
     private final Articles articles;
+    private final MediaLibrary media;
     private final SiteProperties site;
     private final Clock clock;
 
-    EditorialController(StaffPages pages, Editorial editorial, Articles articles, SiteProperties site, Clock clock) {
+    EditorialController(StaffPages pages, Editorial editorial, Articles articles, MediaLibrary media, SiteProperties site, Clock clock) {
         this.pages = pages;
         this.editorial = editorial;
         this.articles = articles;
+        this.media = media;
         this.site = site;
         this.clock = clock;
     }
@@ -264,6 +269,7 @@ class EditorialController {
         model.addAttribute("view", new EditorView(article, view.language(), view.form(), view.version(), steps, errors, view.preview(), view.done(),
                 view.refused()));
         model.addAttribute("topics", articles.topics());
+        model.addAttribute("media", mediaChoices(view.form().mediaId()));
         model.addAttribute("translation", article == null ? null : editorial.translation(article).orElse(null));
         Instant now = clock.instant();
         Draft live = article == null ? null : article.live() != null ? article.live() : article.draft();
@@ -272,6 +278,20 @@ class EditorialController {
         model.addAttribute("now", now);
         model.addAttribute("ownWork", article != null && editorial.isOwnWork(article, actor(editor)));
         return "content/staff-editor";
+    }
+
+    private List<MediaLibrary.Item> mediaChoices(String attached) {
+        List<MediaLibrary.Item> choices = new ArrayList<>(media.page(1, MEDIA_CHOICES).items());
+        try {
+            UUID id = UUID.fromString(attached.strip());
+            if (choices.stream().noneMatch(item -> item.id().equals(id))) {
+                media.describe(id).ifPresent(choices::add);
+            }
+        }
+        catch (IllegalArgumentException e) {
+            // Nothing attached, or what was typed is no file: the list stays as it is and the error says so.
+        }
+        return choices;
     }
 
     /** A workflow step refused: the editor again, with the reason or the problems, and the step's form as typed. */

@@ -17,8 +17,9 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The staff and partner areas: signing in is open, everything else needs a signed-in account of the right role —
- * administration for administrators, the portal's content ({@code /staff/content}) for editors, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
- * late list for supervisors), {@code /partner} for partners only, the rest of {@code /staff} for staff roles.
+ * administration for administrators, casework ({@code /staff/cases}) for analysts and supervisors (assigning and the
+ * late list for supervisors), the portal's content ({@code /staff/content}) for editors, {@code /partner} for partners
+ * only, the rest of {@code /staff} for staff roles.
  * Whoever is not signed in is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)

@@ -72,6 +72,14 @@ public class ImageSanitizer {
         this(MAX_BYTES, MAX_PIXELS, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(20), MAX_DECODE_TIME);
     }
 
+    /**
+     * With limits of its own, for uploads that need other limits than screenshots (the media library's): at most
+     * {@code maxBytes} per file and {@code maxPixels} per image, checked before any pixel is decoded.
+     */
+    public ImageSanitizer(int maxBytes, long maxPixels) {
+        this(maxBytes, maxPixels, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(20), MAX_DECODE_TIME);
+    }
+
     ImageSanitizer(int maxBytes, long maxPixels, int concurrentDecodes, Duration wait) {
         this(maxBytes, maxPixels, concurrentDecodes, wait, MAX_DECODE_TIME);
     }

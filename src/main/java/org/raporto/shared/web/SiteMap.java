@@ -18,6 +18,10 @@ public final class SiteMap {
     public static final String FAQ_EN = "/en/faq";
     public static final String PARTNERS_SQ = "/sq/partneret";
     public static final String PARTNERS_EN = "/en/partners";
+    public static final String NEWS_RSS_SQ = "/sq/lajme/rss.xml";
+    public static final String NEWS_RSS_EN = "/en/news/rss.xml";
+    public static final String NEWS_ATOM_SQ = "/sq/lajme/atom.xml";
+    public static final String NEWS_ATOM_EN = "/en/news/atom.xml";
 
     public static final LocalizedPaths HOME = LocalizedPaths.home();
     public static final LocalizedPaths ABOUT = LocalizedPaths.of(ABOUT_SQ, ABOUT_EN);
@@ -34,6 +38,9 @@ public final class SiteMap {
     public static final String SEARCH_EN = "/en/search";
     public static final LocalizedPaths SEARCH = LocalizedPaths.of(SEARCH_SQ, SEARCH_EN);
     public static final LocalizedPaths PARTNERS = LocalizedPaths.of(PARTNERS_SQ, PARTNERS_EN);
+    /** The news as RSS 2.0 and as Atom, which every public page announces in its head. */
+    public static final LocalizedPaths NEWS_RSS = LocalizedPaths.of(NEWS_RSS_SQ, NEWS_RSS_EN);
+    public static final LocalizedPaths NEWS_ATOM = LocalizedPaths.of(NEWS_ATOM_SQ, NEWS_ATOM_EN);
 
     private SiteMap() {
     }

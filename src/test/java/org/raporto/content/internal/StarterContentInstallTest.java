@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.raporto.content.MediaLibrary;
+import org.raporto.shared.web.SiteProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,12 @@ class StarterContentInstallTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    MediaLibrary media;
+
+    @Autowired
+    SiteProperties site;
 
     @Test
     void everyFileBecomesAPublishedArticleWithItsTranslationsInOneGroup() {
@@ -50,7 +58,7 @@ class StarterContentInstallTest {
     void aMalformedFileStopsTheStartNamingIt(@TempDir Path seed) throws Exception {
         Files.writeString(seed.resolve("good.sq.md"), "---\ntype: FAQ\nslug: good\ntitle: Good\n---\nYes.\n");
         Files.writeString(seed.resolve("bad.en.md"), "---\ntype: FAQ\nslug: bad\ntitle: Bad\ntopics: astrology\n---\nNo.\n");
-        StarterContent elsewhere = new StarterContent(jdbc, transaction, Clock.systemUTC(), seed.toUri().toString());
+        StarterContent elsewhere = new StarterContent(jdbc, transaction, Clock.systemUTC(), media, site, seed.toUri().toString());
         transaction.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM content_revision").update();
             jdbc.sql("DELETE FROM content_old_slug").update();

@@ -37,6 +37,8 @@ class StarterContentTest {
         assertThat(article.position()).isEqualTo(3);
         assertThat(article.published()).hasToString("2026-09-15");
         assertThat(article.body()).isEqualTo("Body **here**.");
+        assertThat(article.pdf()).isFalse();
+        assertThat(StarterContent.parse("koha.sq.md", GOOD.replace("featured: true", "pdf: true")).pdf()).isTrue();
     }
 
     @Test
@@ -63,6 +65,9 @@ class StarterContentTest {
         assertRefused("koha.sq.md", GOOD.replace("type: GUIDE", "type: PAGE"), "koha.sq.md", "\"page:\" is required for type PAGE");
         assertRefused("koha.sq.md", GOOD.replace("featured: true", "link: http://example.org/"), "koha.sq.md", "https://");
         assertRefused("koha.sq.md", GOOD.replace("featured: true", "featured: true\nfeatured: false"), "koha.sq.md", "twice");
+        assertRefused("koha.sq.md", GOOD.replace("featured: true", "pdf: yes"), "koha.sq.md", "pdf must be true or false");
+        assertRefused("koha.sq.md", GOOD.replace("type: GUIDE", "type: FAQ").replace("featured: true", "pdf: true"), "koha.sq.md",
+                "\"pdf: true\" needs an article with a page of its own");
     }
 
     private static void assertRefused(String file, String text, String... message) {

@@ -1,5 +1,6 @@
 package org.raporto.content.web;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.raporto.testing.MutableClock;
@@ -20,6 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +129,59 @@ class ContentPagesTest {
         assertThat(feed.body()).contains("<rss version=\"2.0\"", "<title>Safer Internet Day</title>",
                 "<link>http://localhost:8080/en/news/safer-internet-day</link>", "<language>en</language>")
                 .doesNotContain("Dita e Internetit");
+    }
+
+    @Test
+    void theNewsAreAnAtomFeedTooWithEntriesThatLinkToTheirPages() throws Exception {
+        HttpResponse<String> feed = get("/en/news/atom.xml");
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/atom+xml"));
+        assertThat(feed.headers().firstValue("Last-Modified")).isPresent();
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document atom = factory.newDocumentBuilder().parse(new InputSource(new StringReader(feed.body())));
+        Element root = atom.getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(ATOM);
+        assertThat(root.getLocalName()).isEqualTo("feed");
+        assertThat(root.getAttribute("xml:lang")).isEqualTo("en");
+        assertThat(child(root, "id")).isEqualTo("http://localhost:8080/en/news/atom.xml");
+        assertThat(child(root, "title")).isEqualTo("News · Raporto");
+        assertThat(child(root, "updated")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(links(root)).contains("self application/atom+xml http://localhost:8080/en/news/atom.xml",
+                "alternate text/html http://localhost:8080/en/news");
+        NodeList entries = root.getElementsByTagNameNS(ATOM, "entry");
+        assertThat(entries.getLength()).isEqualTo(1);
+        Element entry = (Element) entries.item(0);
+        assertThat(child(entry, "title")).isEqualTo("Safer Internet Day");
+        assertThat(child(entry, "id")).startsWith("urn:uuid:");
+        assertThat(child(entry, "updated")).isNotBlank();
+        assertThat(child(entry, "summary")).isNotNull();
+        assertThat(links(entry)).containsExactly("alternate text/html http://localhost:8080/en/news/safer-internet-day");
+
+        assertThat(get("/sq/lajme/atom.xml").body()).contains("xml:lang=\"sq\"", "<title>Dita e Internetit të Sigurt</title>");
+        String etag = feed.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/en/news/atom.xml")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void everyPublicPageAnnouncesBothFeeds() throws Exception {
+        assertThat(get("/sq/faqe/misioni").body()).contains(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Lajmet (RSS)\" href=\"/sq/lajme/rss.xml\">",
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Lajmet (Atom)\" href=\"/sq/lajme/atom.xml\">");
+        assertThat(get("/en/").body()).contains("type=\"application/atom+xml\" title=\"News (Atom)\" href=\"/en/news/atom.xml\"");
+        assertThat(get("/en/news").body()).contains("<a href=\"/en/news/atom.xml\" type=\"application/atom+xml\">News as Atom</a>");
+    }
+
+    @Test
+    void audienceHubsUnderTheAlbanianSegmentInEnglishMoveToTheirEnglishAddress() throws Exception {
+        HttpResponse<String> moved = get("/en/per/parents");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/en/for/parents"));
+        assertThat(get("/en/per/prinder").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/en/for/parents"));
+        assertThat(get("/en/per/nobody").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -235,6 +295,28 @@ class ContentPagesTest {
                 "<loc>http://localhost:8080/sq/udhezues/koha-para-ekranit-ne-familje</loc>", "<loc>http://localhost:8080/en/faq</loc>")
                 .doesNotContain("/en/guides/koha-para-ekranit");
         assertThat(get("/robots.txt").body()).contains("Disallow: /staff/", "Sitemap: http://localhost:8080/sitemap.xml");
+    }
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    /** The text of an element's own child of that name (not a descendant's). */
+    private static String child(Element parent, String name) {
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && ATOM.equals(element.getNamespaceURI()) && element.getLocalName().equals(name)) {
+                return element.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<String> links(Element parent) {
+        java.util.List<String> links = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getLocalName().equals("link")) {
+                links.add(element.getAttribute("rel") + " " + element.getAttribute("type") + " " + element.getAttribute("href"));
+            }
+        }
+        return links;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -174,7 +174,8 @@ class EditorialPagesTest {
         form.add(Map.entry("mediaId", "../../etc/passwd"));
         HttpResponse<String> refused = editor.postWithFiles("/staff/content/new", form, List.of());
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("href=\"#position\"").contains("href=\"#audiences\"").contains("href=\"#mediaId\"");
+        assertThat(refused.body()).contains("href=\"#position\"").contains("href=\"#audiences\"").contains("href=\"#mediaId\"")
+                .contains("<select name=\"mediaId\"");
         String id = id(editor.postWithFiles("/staff/content/new", fields("SQ", "Një artikull", "", "", "0"), List.of()));
         assertThat(editor.post("/staff/content/" + id + "/submit", Map.of("version", "999999999")).headers().firstValue("Location").orElseThrow())
                 .endsWith("refused=STALE");
