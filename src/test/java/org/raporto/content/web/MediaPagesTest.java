@@ -50,19 +50,21 @@ class MediaPagesTest {
     void anEditorUploadsAnImageAndGetsTheMarkdownToCopy(CapturedOutput output) throws Exception {
         FormClient editor = editor();
         String alt = "Mësuesja-" + UUID.randomUUID() + " me nxënësit";
+        // Hex: a negative decimal's "-" would join the name's hyphen, and the stored name keeps only one.
+        String name = "klasa-" + Integer.toHexString(alt.hashCode());
         HttpResponse<String> answer = editor.postWithFiles(NEW, Map.of("altSq", alt, "altEn", "A teacher with her pupils"),
-                List.of(new Upload("file", "klasa-" + alt.hashCode() + ".png", "image/png", TestImages.png(64, 48, Color.GREEN))));
+                List.of(new Upload("file", name + ".png", "image/png", TestImages.png(64, 48, Color.GREEN))));
 
         assertThat(answer.statusCode()).isEqualTo(303);
         String location = answer.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/staff/content/media?stored=");
         String id = location.substring(location.indexOf('=') + 1);
         String list = editor.get(location).body();
-        assertThat(list).contains("The file “klasa-" + alt.hashCode() + ".png” was added.")
+        assertThat(list).contains("The file “" + name + ".png” was added.")
                 .contains("value=\"![" + alt + "](/media/" + id + ")\"")
                 .contains("value=\"![A teacher with her pupils](/media/" + id + ")\"")
                 .contains("<img class=\"media-thumb\" src=\"/media/" + id + "\" alt=\"A teacher with her pupils\" width=\"64\" height=\"48\"");
-        assertThat(output.getAll()).as("neither the file's name nor its texts are logged").doesNotContain(alt, String.valueOf(alt.hashCode()));
+        assertThat(output.getAll()).as("neither the file's name nor its texts are logged").doesNotContain(alt, name);
     }
 
     @Test
