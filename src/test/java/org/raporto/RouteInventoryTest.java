@@ -47,7 +47,7 @@ class RouteInventoryTest {
 
     /** Who may use a route. */
     enum Access {
-        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR, EDITOR
+        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR, EDITOR, MANAGEMENT
     }
 
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
@@ -111,6 +111,9 @@ class RouteInventoryTest {
                 "POST /staff/content/{id}/revisions/{number}/restore")) {
             INVENTORY.put(route, Access.EDITOR);
         }
+        for (String route : List.of("GET /staff/stats", "GET /staff/stats/export")) {
+            INVENTORY.put(route, Access.MANAGEMENT);
+        }
     }
 
     @Autowired
@@ -163,6 +166,7 @@ class RouteInventoryTest {
                     case CASEWORK -> role == Role.ANALYST || role == Role.SUPERVISOR;
                     case SUPERVISOR -> role == Role.SUPERVISOR;
                     case EDITOR -> role == Role.EDITOR;
+                    case MANAGEMENT -> role == Role.SUPERVISOR || role == Role.ADMIN;
                 };
                 check(route, role, allowed, wrong);
             }
