@@ -65,7 +65,7 @@ class RouteInventoryTest {
                 "GET /sq/{segment:udhezues|manuale|burime|lajme|faqe}/{slug}", "GET /en/{segment:guides|manuals|resources|news|pages}/{slug}",
                 "GET /sq/lajme", "GET /en/news", "GET /sq/lajme/rss.xml", "GET /en/news/rss.xml", "GET /sq/pyetje", "GET /en/faq",
                 "GET /sq/partneret", "GET /en/partners", "GET /sq/per/{slug}", "GET /en/for/{slug}", "GET /sq/tema/{slug}", "GET /en/topics/{slug}",
-                "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt")) {
+                "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt", "GET /sq/statistika", "GET /en/statistics")) {
             INVENTORY.put(route, Access.EVERYONE);
         }
         for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.raporto.shared.web.SiteProperties;
@@ -56,6 +57,45 @@ public class Statistics {
             // A period starting in 2000 has nothing before it to compare with.
         }
         return new Figures(period, withCsam, totals(period, withCsam, period.granularity()), previous, backlog(withCsam));
+    }
+
+    /**
+     * The public figures of a calendar year: all reports (child sexual abuse material counted, never detailed), with
+     * small cells suppressed.
+     */
+    @Transactional(readOnly = true)
+    public PublicFigures publicYear(int year) {
+        Period period = Period.year(year);
+        Instant from = period.start(zone);
+        Instant to = period.end(zone);
+        Map<Dimension, List<Count>> by = breakdowns(from, to, true);
+        long total = by.getOrDefault(Dimension.CHANNEL, List.of()).stream().mapToLong(Count::reports).sum();
+        List<Count> months = received(period, Period.Granularity.MONTH, from, to, true).stream()
+                .map(bucket -> new Count(String.valueOf(bucket.start().getMonthValue()), bucket.reports())).toList();
+        List<Count> removal = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE removed_at - received_at <= interval '24 hours') AS d1,
+                       count(*) FILTER (WHERE removed_at - received_at > interval '24 hours' AND removed_at - received_at <= interval '3 days') AS d3,
+                       count(*) FILTER (WHERE removed_at - received_at > interval '3 days' AND removed_at - received_at <= interval '7 days') AS d7,
+                       count(*) FILTER (WHERE removed_at - received_at > interval '7 days') AS later
+                FROM stats_report WHERE %s""".formatted(IN_PERIOD))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("csam", true)
+                .query((rs, n) -> List.of(new Count(PublicFigures.REMOVAL_BANDS.get(0), rs.getLong("d1")),
+                        new Count(PublicFigures.REMOVAL_BANDS.get(1), rs.getLong("d3")),
+                        new Count(PublicFigures.REMOVAL_BANDS.get(2), rs.getLong("d7")),
+                        new Count(PublicFigures.REMOVAL_BANDS.get(3), rs.getLong("later"))))
+                .single();
+        int current = java.time.LocalDate.now(clock.withZone(zone)).getYear();
+        // The years from the first report to this one: two index look-ups, not a scan.
+        Integer first = jdbc.sql("SELECT CAST(extract(year FROM min(received_at) AT TIME ZONE :zone) AS integer) FROM stats_report")
+                .param("zone", zone.getId())
+                .query((rs, n) -> (Integer) rs.getObject(1)).list().get(0);
+        List<Integer> years = first == null ? List.of(current)
+                : IntStream.rangeClosed(Math.min(first, current), current).map(y -> current + Math.min(first, current) - y).boxed().toList();
+        return new PublicFigures(year, year >= current, Suppression.total("TOTAL", total), Suppression.of(months),
+                Suppression.of(by.get(Dimension.CATEGORY)), Suppression.of(by.get(Dimension.OUTCOME)), Suppression.of(removal),
+                Suppression.of(by.get(Dimension.HOSTING_COUNTRY)), years);
     }
 
     Figures.Totals totals(Period period, boolean withCsam, Period.Granularity granularity) {

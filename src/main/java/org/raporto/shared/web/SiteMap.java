@@ -34,6 +34,10 @@ public final class SiteMap {
     public static final String SEARCH_EN = "/en/search";
     public static final LocalizedPaths SEARCH = LocalizedPaths.of(SEARCH_SQ, SEARCH_EN);
     public static final LocalizedPaths PARTNERS = LocalizedPaths.of(PARTNERS_SQ, PARTNERS_EN);
+    public static final String STATISTICS_SQ = "/sq/statistika";
+    public static final String STATISTICS_EN = "/en/statistics";
+    /** The public statistics (module stats). */
+    public static final LocalizedPaths STATISTICS = LocalizedPaths.of(STATISTICS_SQ, STATISTICS_EN);
 
     private SiteMap() {
     }
