@@ -47,7 +47,7 @@ class RouteInventoryTest {
 
     /** Who may use a route. */
     enum Access {
-        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR, EDITOR
+        EVERYONE, SIGNED_IN, STAFF, ADMIN, PARTNER, CASEWORK, SUPERVISOR, EDITOR, MANAGEMENT
     }
 
     private static final Map<String, Access> INVENTORY = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ class RouteInventoryTest {
                 "GET /sq/lajme", "GET /en/news", "GET /sq/lajme/rss.xml", "GET /en/news/rss.xml", "GET /sq/pyetje", "GET /en/faq",
                 "GET /sq/partneret", "GET /en/partners", "GET /sq/per/{slug}", "GET /en/for/{slug}", "GET /en/per/{slug}",
                 "GET /sq/lajme/atom.xml", "GET /en/news/atom.xml", "GET /sq/tema/{slug}", "GET /en/topics/{slug}",
-                "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt")) {
+                "GET /media/{id}", "GET /sitemap.xml", "GET /robots.txt", "GET /sq/statistika", "GET /en/statistics")) {
             INVENTORY.put(route, Access.EVERYONE);
         }
         for (String route : List.of("GET /staff/", "GET /staff", "POST /staff/logout", "POST /staff/sign-out-everywhere", "GET /staff/session",
@@ -115,6 +115,9 @@ class RouteInventoryTest {
                 "POST /staff/content/{id}/discard", "POST /staff/content/{id}/translate", "GET /staff/content/{id}/revisions",
                 "POST /staff/content/{id}/revisions/{number}/restore")) {
             INVENTORY.put(route, Access.EDITOR);
+        }
+        for (String route : List.of("GET /staff/stats", "GET /staff/stats/export")) {
+            INVENTORY.put(route, Access.MANAGEMENT);
         }
     }
 
@@ -168,6 +171,7 @@ class RouteInventoryTest {
                     case CASEWORK -> role == Role.ANALYST || role == Role.SUPERVISOR;
                     case SUPERVISOR -> role == Role.SUPERVISOR;
                     case EDITOR -> role == Role.EDITOR;
+                    case MANAGEMENT -> role == Role.SUPERVISOR || role == Role.ADMIN;
                 };
                 check(route, role, allowed, wrong);
             }

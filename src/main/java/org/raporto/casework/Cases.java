@@ -432,6 +432,9 @@ public class Cases {
         if (current.status() == CaseStatus.NEW) {
             reports.tell(current.id(), CaseStatus.IN_ASSESSMENT.forReporter());
         }
+        if (current.firstLookAt() == null) {
+            events.publishEvent(new ReportClaimed(current.id(), now));
+        }
     }
 
     /** A supervisor gives the case to someone: it is theirs, but nobody has looked at it yet. */

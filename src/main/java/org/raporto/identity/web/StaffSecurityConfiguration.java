@@ -40,6 +40,7 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/iccam/import", "/staff/iccam/import/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/staff/iccam/**").hasAnyRole(Role.ANALYST.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/staff/content", "/staff/content/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers("/staff/stats", "/staff/stats/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/partner/**").hasRole(Role.PARTNER.name())
                         // Partners too: the home page (which sends them to theirs), their password, signing out.
                         .requestMatchers("/staff", StaffHomeController.HOME, "/staff/logout", "/staff/sign-out-everywhere", "/staff/session",

@@ -41,6 +41,10 @@ public final class SiteMap {
     /** The news as RSS 2.0 and as Atom, which every public page announces in its head. */
     public static final LocalizedPaths NEWS_RSS = LocalizedPaths.of(NEWS_RSS_SQ, NEWS_RSS_EN);
     public static final LocalizedPaths NEWS_ATOM = LocalizedPaths.of(NEWS_ATOM_SQ, NEWS_ATOM_EN);
+    public static final String STATISTICS_SQ = "/sq/statistika";
+    public static final String STATISTICS_EN = "/en/statistics";
+    /** The public statistics (module stats). */
+    public static final LocalizedPaths STATISTICS = LocalizedPaths.of(STATISTICS_SQ, STATISTICS_EN);
 
     private SiteMap() {
     }

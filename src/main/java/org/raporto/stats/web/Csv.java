@@ -1,0 +1,37 @@
+package org.raporto.stats.web;
+
+import java.util.List;
+
+/**
+ * CSV as RFC 4180 (comma, CRLF, quotes doubled), safe to open in a spreadsheet: a cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with an apostrophe, so that it is never taken
+ * for a formula (OWASP "CSV injection"). Agency and network names come from outside and may start with anything.
+ */
+final class Csv {
+
+    private final StringBuilder text = new StringBuilder();
+
+    Csv row(List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(cell(String.valueOf(cells.get(i))));
+        }
+        text.append("\r\n");
+        return this;
+    }
+
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || safe.startsWith(" ")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}
