@@ -102,6 +102,16 @@ public record ContentSearchTerms(List<String> words) {
         return tsquery(" | ");
     }
 
+    /**
+     * Any of the words, or of these words of the articles that look like them (found for typos). Those that are not
+     * words of letters and digits are left out, so the operators stay ours whatever the list holds.
+     */
+    String anyWordOr(List<String> alike) {
+        List<String> operands = new ArrayList<>(List.of(anyWord()));
+        alike.stream().filter(word -> WORD.matcher(word).matches()).forEach(operands::add);
+        return String.join(" | ", operands);
+    }
+
     /** The words long enough to look for similar ones. */
     List<String> similarityWords() {
         return words.stream().filter(word -> word.length() >= MIN_SIMILAR).limit(4).toList();

@@ -80,6 +80,13 @@ class ContentSearchTermsTest {
     }
 
     @Test
+    void addsLookAlikeWordsToAnyOfTheWordsButNothingThatIsNotAWord() {
+        ContentSearchTerms typo = ContentSearchTerms.parse("bulizem femije");
+        assertThat(typo.anyWordOr(List.of("bullizem", "a:b", "x'y", "c|d", "e & f", "!g")))
+                .isEqualTo("bulizem | femije:* | bullizem");
+    }
+
+    @Test
     void excerptsTheBodyWhereTheWordIsTextNotWhereItIsOnlyPartOfALinkAddress() {
         ContentSearchTerms grooming = ContentSearchTerms.parse("grooming");
         String onlyInALink = "Lexoni [këtu](https://example.org/grooming) më shumë. " + "Fjali pa lidhje. ".repeat(100);
