@@ -9,11 +9,13 @@ need() { # command debian-package
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# start_app LOG ARGS... : starts target/raporto.jar in the background, sets app_pid, waits until it is ready on $app_port.
+# start_app LOG ARGS... : starts $JAR (default target/raporto.jar; another build to compare with) in the background,
+# sets app_pid, waits until it is ready on $app_port.
 start_app() {
     local log=$1; shift
-    [ -f target/raporto.jar ] || { echo "No target/raporto.jar: run ./mvnw -DskipTests package first" >&2; exit 1; }
-    java -jar target/raporto.jar --server.port="$app_port" "$@" >>"$log" 2>&1 &
+    local jar=${JAR:-target/raporto.jar}
+    [ -f "$jar" ] || { echo "No $jar: run ./mvnw -DskipTests package first" >&2; exit 1; }
+    java -jar "$jar" --server.port="$app_port" "$@" >>"$log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 240); do
         curl -fs "http://127.0.0.1:$app_port/actuator/health/readiness" >/dev/null 2>&1 && return

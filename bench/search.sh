@@ -1,28 +1,34 @@
 #!/usr/bin/env bash
 # The portal's search page with 10,000 articles in each language: p50 and p95 latency and requests per second of
-# /sq/kerko and /en/search for several queries — with and without diacritics, a typo (which takes the broadened,
-# trigram path), several words, filters, a word found nowhere — next to a baseline measured in the same run: the
-# "About us" page (/sq/rreth-nesh), which goes through the same filters, layout and message bundles but asks the
-# database nothing. The ratio p95 / baseline p95 is what to compare between machines and commits. Goal: p95 < 30 ms.
+# /sq/kerko and /en/search for kinds of query — a word in almost every article, a word in one in five, several words,
+# typos (the broadened, trigram path), a typo beside a real word, filters, filters alone, deep pages, words found
+# nowhere, English — next to a baseline measured in the same run: the "About us" page (/sq/rreth-nesh), which goes
+# through the same filters, layout and message bundles but asks the database nothing. Each kind is a set of queries
+# taken in turn (with and without diacritics, different words, pages and filters), so that no one query's plan or
+# cached pages stand for all. The ratio p95 / baseline p95 is what to compare between machines and commits.
+# Goal: p95 < 30 ms.
 #
 #   ./mvnw -DskipTests package && bench/search.sh
+#   JAR=/path/to/other/raporto.jar bench/search.sh      # the same measurement of another build
 #
-# Starts target/raporto.jar on its own data directory, then generates ARTICLES articles, each in Albanian and English
-# (so twice as many rows), directly in the embedded PostgreSQL: titles, summaries and Markdown bodies drawn from a
-# vocabulary of each language with a few words far more common than the rest, a topic phrase in most titles, mixed
-# types, audiences and topics, all published; then VACUUM ANALYZE. Checks that each query finds what it should, warms
-# up, measures with wrk, and prints EXPLAIN (ANALYZE, BUFFERS) of the full-text and the trigram statements at the end.
+# Starts $JAR (default target/raporto.jar) on its own data directory, then generates ARTICLES articles, each in
+# Albanian and English (so twice as many rows), directly in the embedded PostgreSQL: titles, summaries and Markdown
+# bodies drawn from a vocabulary of each language with a few words far more common than the rest, a topic phrase in
+# most titles, mixed types, audiences and topics, all published; then VACUUM ANALYZE. Checks that every query finds
+# what it should, warms up, measures with wrk, then starts the application again logging its SQL, captures the
+# statements it sends for a common word, a word in one article in five and a typo, and prints their EXPLAIN
+# (ANALYZE, BUFFERS).
 #
-# Settings: ARTICLES (default 10000 per language), DURATION (default 10s per measurement), WARMUP (default 90s: on two
-# cores the JIT compiler works for minutes), CONNECTIONS (default "1 4"). About 6 minutes on two cores.
+# Settings: ARTICLES (default 10000 per language), DURATION (default 8s per measurement), WARMUP (default 60s: on two
+# cores the JIT compiler works for minutes), CONNECTIONS (default "1 4"). About 7 minutes on two cores.
 # Installs wrk and PostgreSQL's client from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 
 ARTICLES=${ARTICLES:-10000}
-DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-90s}
+DURATION=${DURATION:-8s}
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-1 4}
 
 need wrk wrk
@@ -108,32 +114,50 @@ generated=$(date +%s)
 sql -c "VACUUM (ANALYZE) content_article" -c "CHECKPOINT"
 echo "Generated in $((generated - started)) s; $(sql -c "SELECT count(*) FROM content_article") articles; database $(sql -c "SELECT pg_size_pretty(pg_database_size('raporto'))")"
 
-# name path expected-text: the pages measured, each checked first for what it must show.
+# name|expected-text|paths...: each kind of query measured is a set of pages taken in turn, each checked first for
+# what it must show. Words: "femije", "prinder", "internet"… are in 70–100 % of the Albanian articles (in 10–40 % of
+# their titles and summaries), "bullizem", "mashtrim"… in 40 % (4 % of titles and summaries).
 queries=(
-    "baseline|/sq/rreth-nesh|Rreth nesh"
-    "sq femije|/sq/kerko?q=femije|rezultate"
-    "sq fëmijë|/sq/kerko?q=f%C3%ABmij%C3%AB|rezultate"
-    "sq bullizem|/sq/kerko?q=bullizem|rezultate"
-    "sq bulizem (typo)|/sq/kerko?q=bulizem|ashtu siç janë shkruar"
-    "sq 5 words|/sq/kerko?q=siguria+e+femijeve+ne+internet|rezultate"
-    "sq femije+filters|/sq/kerko?q=femije&audience=PARENTS&type=GUIDE|rezultate"
-    "sq topic only|/sq/kerko?topic=grooming|artikuj"
-    "sq page 5|/sq/kerko?q=internet&page=5|Faqja 5 nga"
-    "sq nothing|/sq/kerko?q=zzqxj|Nuk gjetëm asgjë"
-    "en cyberbullying|/en/search?q=cyberbullying|results"
-    "en online safety|/en/search?q=online+safety|results"
+    "baseline|Rreth nesh|/sq/rreth-nesh"
+    "sq common word|rezultate|/sq/kerko?q=femije /sq/kerko?q=f%C3%ABmij%C3%AB /sq/kerko?q=prinder /sq/kerko?q=prind%C3%ABrit /sq/kerko?q=internet /sq/kerko?q=shkoll%C3%AB /sq/kerko?q=mesues /sq/kerko?q=telefon /sq/kerko?q=rrjet /sq/kerko?q=n%C3%ABx%C3%ABn%C3%ABs"
+    "sq rarer word|rezultate|/sq/kerko?q=bullizem /sq/kerko?q=bulliz%C3%ABm /sq/kerko?q=mashtrim /sq/kerko?q=urrejtje /sq/kerko?q=ngacmim /sq/kerko?q=privat%C3%ABsi /sq/kerko?q=fjal%C3%ABkalim /sq/kerko?q=joshje /sq/kerko?q=sekret /sq/kerko?q=policia"
+    "sq several words|rezultate|/sq/kerko?q=siguria+e+femijeve+ne+internet /sq/kerko?q=si+t%C3%AB+mbrojm%C3%AB+f%C3%ABmij%C3%ABt /sq/kerko?q=bullizmi+ne+shkolle /sq/kerko?q=prind%C3%ABrit+dhe+m%C3%ABsuesit /sq/kerko?q=fjalekalim+llogari /sq/kerko?q=mashtrimet+ne+internet"
+    "sq typo|ashtu siç janë shkruar|/sq/kerko?q=bulizem /sq/kerko?q=privatsi /sq/kerko?q=mashtrm /sq/kerko?q=ngacmin /sq/kerko?q=fjalkalim /sq/kerko?q=shkolel /sq/kerko?q=telefn /sq/kerko?q=interent"
+    "sq typo + word|ashtu siç janë shkruar|/sq/kerko?q=bulizem+femije /sq/kerko?q=privatsi+internet /sq/kerko?q=fjalkalim+llogari /sq/kerko?q=mashtrm+telefon"
+    "sq word + filters|rezultat|/sq/kerko?q=femije&audience=PARENTS&type=GUIDE /sq/kerko?q=internet&audience=TEACHERS /sq/kerko?q=shkolle&type=NEWS /sq/kerko?q=bullizem&topic=cyberbullying /sq/kerko?q=telefon&audience=TEENS_13_17&type=FAQ /sq/kerko?q=femije&type=PARTNER"
+    "sq filters only|artikuj|/sq/kerko?topic=grooming /sq/kerko?topic=privacy&type=GUIDE /sq/kerko?audience=PARENTS /sq/kerko?type=NEWS /sq/kerko?topic=scams&audience=TEACHERS"
+    "sq deep page|Faqja|/sq/kerko?q=internet&page=5 /sq/kerko?q=femije&page=37 /sq/kerko?q=bullizem&page=12 /sq/kerko?q=prinder&page=100 /sq/kerko?q=shkolle&page=64 /sq/kerko?topic=grooming&page=80 /sq/kerko?q=mashtrim&page=41"
+    "sq found nowhere|Nuk gjetëm asgjë|/sq/kerko?q=zzqxj /sq/kerko?q=kvbrt /sq/kerko?q=xhwq /sq/kerko?q=qqqzz+wwxx /sq/kerko?q=pllqq"
+    "en word|results|/en/search?q=cyberbullying /en/search?q=children /en/search?q=grooming /en/search?q=privacy /en/search?q=password /en/search?q=scams"
+    "en words|results|/en/search?q=online+safety /en/search?q=keep+children+safe+online /en/search?q=report+harmful+content /en/search?q=privacy+settings"
+    "en typo|as they were typed|/en/search?q=cyberbulying /en/search?q=groming /en/search?q=pasword /en/search?q=privasy /en/search?q=chidren"
 )
 for entry in "${queries[@]}"; do
-    IFS='|' read -r name path expected <<<"$entry"
-    html=$(curl -fsS "$base$path")
-    grep -q "$expected" <<<"$html" || { echo "$name: $path does not show \"$expected\"" >&2; tail -40 "$work/app.log" >&2; exit 1; }
+    IFS='|' read -r name expected paths <<<"$entry"
+    for path in $paths; do
+        html=$(curl -fsS "$base$path")
+        grep -q "$expected" <<<"$html" || { echo "$name: $path does not show \"$expected\"" >&2; tail -40 "$work/app.log" >&2; exit 1; }
+    done
 done
 
 cat >"$work/measure.lua" <<'LUA'
--- Every answer must be 200.
+-- The paths in $PATHS taken in turn, each thread from its own place; every answer must be 200.
+local paths = {}
+for path in os.getenv("PATHS"):gmatch("%S+") do table.insert(paths, path) end
 local threads = {}
+local counter = 0
 failures = 0
-function setup(thread) table.insert(threads, thread) end
+function setup(thread)
+    counter = counter + 1
+    thread:set("id", counter)
+    table.insert(threads, thread)
+end
+local i = 0
+function init(args) i = id * 7 end
+function request()
+    i = i + 1
+    return wrk.format("GET", paths[i % #paths + 1])
+end
 function response(status, headers, body)
     if status ~= 200 then failures = failures + 1 end
 end
@@ -144,56 +168,80 @@ function done(summary, latency, requests)
         latency:percentile(99) / 1000, summary.requests, failed, summary.requests / summary.duration * 1e6))
 end
 LUA
-cat >"$work/warmup.lua" <<'LUA'
-local paths = {}
-for path in os.getenv("PATHS"):gmatch("%S+") do table.insert(paths, path) end
-local i = 0
-function request()
-    i = i + 1
-    return wrk.format("GET", paths[i % #paths + 1])
-end
-LUA
 
 echo "Warming up for $WARMUP"
-PATHS=$(for entry in "${queries[@]}"; do IFS='|' read -r _ path _ <<<"$entry"; printf '%s ' "$path"; done) \
-    wrk -t2 -c4 -d"$WARMUP" -s "$work/warmup.lua" "$base" >/dev/null
+PATHS=$(for entry in "${queries[@]}"; do IFS='|' read -r _ _ paths <<<"$entry"; printf '%s ' "$paths"; done) \
+    wrk -t2 -c4 -d"$WARMUP" -s "$work/measure.lua" "$base" >/dev/null
 
 results="$work/results"
 : >"$results"
 printf '%-20s %2s %9s %9s %9s %9s %7s %9s %7s\n' query c "p50 ms" "p95 ms" "p99 ms" "req/s" ratio requests failed
 for connections in $CONNECTIONS; do
     for entry in "${queries[@]}"; do
-        IFS='|' read -r name path _ <<<"$entry"
-        out=$(wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$work/measure.lua" "$base$path")
+        IFS='|' read -r name _ paths <<<"$entry"
+        out=$(PATHS="$paths" wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$DURATION" --timeout 10s -s "$work/measure.lua" "$base")
         read -r p50 p95 p99 requests failed rps < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}' <<<"$out")
         if [ "$name" = baseline ]; then baseline=$p95; fi
         ratio=$(awk -v a="$p95" -v b="$baseline" 'BEGIN {printf "%.1f", a / b}')
         printf '%-20s %2s %9s %9s %9s %9s %7s %9s %7s\n' "$name" "$connections" "$p50" "$p95" "$p99" "$rps" "$ratio" "$requests" "$failed"
-        printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$p50" "$p95" "$rps" "$ratio" >>"$results"
+        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$p50" "$p95" "$rps" "$ratio" "$failed" >>"$results"
     done
 done
 
-# The plans of ContentSearch's statements for a common word (full text) and a typo (trigrams), as the pages sent them.
-published="a.language = 'sq' AND a.status = 'PUBLISHED' AND (a.publish_at IS NULL OR a.publish_at <= now()) AND (a.unpublish_at IS NULL OR a.unpublish_at > now())"
-echo
-echo "Full text, \"femije\":"
-sql -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH q AS MATERIALIZED (SELECT to_tsquery('simple', content_fold('femije:*')) AS exact),
-matches AS MATERIALIZED (SELECT a.id, a.published_at, ts_rank_cd('{0.01, 0.05, 0.3, 1.0}', a.search_head, q.exact) AS rank
-    FROM content_article a CROSS JOIN q WHERE $published AND a.search_document @@ q.exact),
-top AS (SELECT * FROM matches ORDER BY rank DESC, published_at DESC, id LIMIT 10)
-SELECT a.id, a.title, a.summary, left(a.body, 20000), (SELECT count(*) FROM matches) FROM top JOIN content_article a ON a.id = top.id"
-echo
-echo "Trigrams, \"bulizem\":"
-sql -c "SET pg_trgm.word_similarity_threshold = 0.45" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH q AS MATERIALIZED (SELECT to_tsquery('simple', content_fold('bulizem:*')) AS exact, to_tsquery('simple', content_fold('bulizem:*')) AS any),
-matches AS MATERIALIZED (SELECT a.id, a.published_at, a.search_document @@ q.exact AS exact, ts_rank_cd('{0.01, 0.05, 0.3, 1.0}', a.search_head, q.any) AS rank,
-    greatest(word_similarity('bulizem', content_fold(a.title)), word_similarity('bulizem', content_fold(a.summary))) AS similarity
-    FROM content_article a CROSS JOIN q
-    WHERE $published AND (a.search_document @@ q.any OR 'bulizem' <% content_fold(a.title) OR 'bulizem' <% content_fold(a.summary))),
-top AS (SELECT * FROM matches ORDER BY exact DESC, rank DESC, similarity DESC, published_at DESC, id LIMIT 10)
-SELECT a.id, a.title, (SELECT count(*) FROM matches) FROM top JOIN content_article a ON a.id = top.id"
+# The plans of the statements the search sends, as it sends them: the application started again logging its SQL and
+# its parameters, the same request twice (the second one counts), and every statement of it explained with its
+# parameters written in (arrays of ids as empty ones).
+cat >"$work/explain.py" <<'PY'
+import re
+import sys
+
+def literal(value, kind):
+    if kind.startswith("[L"):
+        return "'{}'"
+    if kind.endswith("String"):
+        return "'" + value.replace("'", "''") + "'"
+    if kind.endswith("OffsetDateTime"):
+        return "'" + value + "'::timestamptz"
+    return value
+
+def explain(statement, params):
+    if statement is None or not statement.lstrip("(").upper().startswith(("WITH", "SELECT")):
+        return
+    if any(other in statement for other in ("content_topic", "site_setting", "set_config")):
+        return
+    pieces = statement.split("?")
+    text = pieces[0] + "".join(literal(*param) + piece for param, piece in zip(params, pieces[1:]))
+    print("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + text + ";")
+
+statement, params = None, []
+for line in sys.stdin:
+    found = re.search(r"Executing prepared SQL statement \[(.*)\]$", line)
+    if found:
+        explain(statement, params)
+        statement, params = found.group(1), []
+    found = re.search(r"parameter value \[(.*)\], value class \[([^\]]+)\]", line)
+    if found:
+        params.append((found.group(1), found.group(2)))
+explain(statement, params)
+PY
+kill -TERM "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+start_app "$work/plans.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" \
+    --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
+for path in "/sq/kerko?q=femije" "/sq/kerko?q=bullizem" "/sq/kerko?q=bulizem"; do
+    curl -fsS -o /dev/null "$base$path"
+    from=$(wc -l <"$work/plans.log")
+    curl -fsS -o /dev/null "$base$path"
+    tail -n +"$((from + 1))" "$work/plans.log" | python3 "$work/explain.py" >"$work/explain.sql"
+    echo
+    echo "Statements for $path (each run once before, in the same session, so that its caches are warm):"
+    { echo "SET pg_trgm.word_similarity_threshold = 0.45;"; cat "$work/explain.sql"; echo "SELECT 'warm';"; cat "$work/explain.sql"; } | sql | sed '1,/^warm$/d'
+done
 
 echo
-echo "| $(date -u +%Y-%m-%d) | $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB | $(git rev-parse --short HEAD 2>/dev/null || echo -) | $ARTICLES articles per language, generated in $((generated - started)) s |"
+jar=${JAR:-target/raporto.jar}
+commit=$([ -z "${JAR:-}" ] && git rev-parse --short HEAD 2>/dev/null || basename "$jar")
+echo "| $(date -u +%Y-%m-%d) | $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) | $commit | $ARTICLES articles per language, generated in $((generated - started)) s |"
+echo "| query | c | p50 ms | p95 ms | req/s | p95 / baseline | failed |"
+echo "|---|---|---|---|---|---|---|"
 cat "$results"

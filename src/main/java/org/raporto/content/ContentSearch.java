@@ -11,22 +11,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.raporto.shared.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Search in the published articles of one language (V27__content_search.sql).
+ * Search in the published articles of one language (V27__content_search.sql, V29__content_search_speed.sql).
  * <p>
  * Full text first: every word of the query, folded (no diacritics, lower case), the last also as the start of a
- * longer word, ranked by cover density in the title (far above) and the summary; articles with the words only in their
- * body come after those, newest first. When that
- * finds fewer than {@value #FEW} articles, the search broadens: articles with any of the words, then articles whose
- * title or summary has a word that looks like one of them (trigram word similarity, for typos such as "bulizem" for
- * "bullizëm"), those with all the words still first. Published means status PUBLISHED and, by the injected clock,
- * after its publication time and before its unpublication time, where those are set.
+ * longer word. Articles with the words in their title or summary come first, ranked (ts_rank) with the title far
+ * above the summary, newest first among equals; then the articles with the words only in their body, newest first.
+ * When that finds fewer than {@value #FEW} articles, the search broadens: articles with any of the words, or with a
+ * word in their title or summary that looks like a query word their titles and summaries do not have (trigram word
+ * similarity, for typos such as "bulizem" for "bullizëm"); those with all the words first, then the others ranked as
+ * above, a look-alike word counting as the word. Published means status PUBLISHED and, by the injected clock, after
+ * its publication time and before its unpublication time, where those are set.
+ * <p>
+ * The work is bounded by what the pages can show, not by how many articles hold a word: matches are counted up to
+ * {@value #COUNT_CAP} (beyond that the results say "more than"), the counts beside the filters are then taken from the
+ * first matches found, and of the articles with the words in their title or summary the {@value #RANKED} newest are
+ * ranked, as many as {@value #MAX_PAGE} pages show.
  */
 @Service
 public class ContentSearch {
@@ -34,11 +42,21 @@ public class ContentSearch {
     public static final int PAGE_SIZE = 10;
     /** Deeper pages than this are not served: nobody reads them, and OFFSET makes them costly. */
     public static final int MAX_PAGE = 100;
+    /** Matches are counted up to this many; the results then say there are more. */
+    public static final int COUNT_CAP = 1_000;
     /** Fewer exact matches than this, and the search broadens. */
     static final int FEW = 3;
-    /** pg_trgm's word similarity a title or summary word needs to count as a typo of a query word ("bulizem": 0.5). */
+    /** How many articles with the words in their title or summary are ranked, the newest: all that the pages show. */
+    static final int RANKED = MAX_PAGE * PAGE_SIZE;
+    /** pg_trgm's word similarity a word of the articles needs to count as a typo of a query word ("bulizem": 0.7). */
     private static final String SIMILARITY_THRESHOLD = "0.45";
-    /** ts_rank_cd's weights of D and C (unused: the body is not ranked, only matched), B summary, A title. */
+    /** The look-alike words taken for each query word, the closest: enough for the typos of a word, not a dictionary. */
+    private static final int ALIKE_PER_WORD = 16;
+    /**
+     * ts_rank's weights of D and C (unused: the body is not ranked, only matched), B summary, A title. ts_rank rather
+     * than ts_rank_cd (cover density): the same order of title, summary and body, at a quarter of the cost for a query
+     * of several words or look-alikes (8 against 2 ms for 1,000 articles in bench/search.sh).
+     */
     private static final String WEIGHTS = "'{0.01, 0.05, 0.3, 1.0}'";
     /** Enough of a long body to find the words in for an excerpt. */
     private static final int BODY_FOR_EXCERPT = 20_000;
@@ -73,21 +91,33 @@ public class ContentSearch {
         ContentSearchTerms terms = ContentSearchTerms.parse(query);
         int current = Math.max(1, Math.min(MAX_PAGE, page));
         if (terms.isEmpty() && filters.isEmpty()) {
-            return new ContentSearchResults(terms, filters, 1, PAGE_SIZE, 0, false, List.of(), ContentSearchResults.Facets.NONE);
+            return new ContentSearchResults(terms, filters, 1, PAGE_SIZE, 0, false, false, List.of(), ContentSearchResults.Facets.NONE);
         }
-        Match match = terms.isEmpty() ? Match.ALL : Match.EXACT;
-        Found found = find(language, terms, filters, match, current);
-        if (match == Match.EXACT && found.total() < FEW) {
-            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(SIMILARITY_THRESHOLD).query(String.class).single();
-            match = Match.SIMILAR;
-            found = find(language, terms, filters, match, current);
+        // How common the words are decides the plan (walk the articles newest first, or gather the matches from an
+        // index), so each statement is planned for the words it carries, never one plan kept for all.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        int from = (current - 1) * PAGE_SIZE;
+        Search search = new Search(language, terms, filters, terms.isEmpty() ? Match.ALL : Match.EXACT, List.of(), List.of(), now());
+        FirstStage first = firstStage(search, from);
+        if (search.match() == Match.EXACT && first.total() < FEW) {
+            List<String> alike = alike(language, terms);
+            // One word and nothing like it: any of the words is all of them, and there is nothing broader to find.
+            if (terms.words().size() > 1 || !alike.isEmpty()) {
+                search = search.broadened(first.first(), alike);
+                first = firstStage(search, from);
+            }
         }
-        boolean similar = match == Match.SIMILAR;
-        List<ContentSearchResults.Hit> hits = found.rows().stream().map(row -> new ContentSearchResults.Hit(row.id(), row.type(), row.slug(),
-                ContentSearchText.marked(row.title(), terms, similar), ContentSearchText.excerpt(row.summary(), row.body(), terms, similar),
+        List<Row> rows = new ArrayList<>(first.rows());
+        if (search.match() != Match.ALL && rows.size() < PAGE_SIZE && first.heads() < RANKED && first.total() > first.ranked()) {
+            rows.addAll(bodyOnly(search, Math.max(0, from - first.ranked()), PAGE_SIZE - rows.size()));
+        }
+        boolean similar = search.match() == Match.SIMILAR;
+        Predicate<String> found = terms.isEmpty() ? null : terms.finder(similar);
+        List<ContentSearchResults.Hit> hits = rows.stream().map(row -> new ContentSearchResults.Hit(row.id(), row.type(), row.slug(),
+                ContentSearchText.marked(row.title(), found), ContentSearchText.excerpt(row.summary(), row.body(), found),
                 row.audiences(), row.topics(), row.publishedAt() == null ? null : row.publishedAt().toInstant())).toList();
-        return new ContentSearchResults(terms, filters, current, PAGE_SIZE, found.total(), similar && !found.anyExact(), hits,
-                facets(language, terms, match, filters));
+        return new ContentSearchResults(terms, filters, current, PAGE_SIZE, Math.min(first.total(), COUNT_CAP), first.total() > COUNT_CAP,
+                similar && rows.stream().noneMatch(Row::exact), hits, first.facets());
     }
 
     /** Which articles count as found. */
@@ -100,121 +130,284 @@ public class ContentSearch {
         SIMILAR
     }
 
+    /**
+     * What is searched for, at one instant.
+     *
+     * @param exact in the broadened search, the articles with all the words (fewer than {@value #FEW})
+     * @param alike in the broadened search, words of the articles' titles and summaries that look like the query's
+     */
+    private record Search(Language language, ContentSearchTerms terms, ContentSearchFilters filters, Match match, List<UUID> exact,
+            List<String> alike, OffsetDateTime now) {
+
+        Search broadened(List<UUID> exact, List<String> alike) {
+            return new Search(language, terms, filters, Match.SIMILAR, exact, alike, now);
+        }
+
+        /** What an article's whole document must match. */
+        String documentWords() {
+            return match == Match.SIMILAR ? terms.anyWord() : terms.allWords();
+        }
+
+        /** What an article's title and summary must match to be ranked in the first stage. */
+        String headWords() {
+            return match == Match.SIMILAR ? terms.anyWordOr(alike) : terms.allWords();
+        }
+
+        String[] exactIds() {
+            return exact.stream().map(UUID::toString).toArray(String[]::new);
+        }
+    }
+
     private record Row(UUID id, String type, String slug, String title, String summary, String body, List<String> audiences,
             List<String> topics, OffsetDateTime publishedAt, boolean exact) {
     }
 
-    private record Found(List<Row> rows, long total) {
-
-        boolean anyExact() {
-            return rows.stream().anyMatch(Row::exact);
-        }
-    }
-
-    private Found find(Language language, ContentSearchTerms terms, ContentSearchFilters filters, Match match, int page) {
-        Sql sql = queries(terms, match);
-        // The matches are ranked with narrow rows (id, rank, date); only the page's rows are read in full.
-        sql.append(", matches AS MATERIALIZED (SELECT a.id, a.published_at, %s AS exact, %s AS rank, ".formatted(
-                match == Match.ALL ? "false" : "a.search_document @@ q.exact",
-                switch (match) {
-                    case ALL -> "0::real";
-                    case EXACT -> "ts_rank_cd(" + WEIGHTS + ", a.search_head, q.exact)";
-                    case SIMILAR -> "ts_rank_cd(" + WEIGHTS + ", a.search_head, q.any)";
-                }));
-        List<String> similar = match == Match.SIMILAR ? terms.similarityWords() : List.of();
-        // One sum over the words: an article with two of them resembled ranks above one with one.
-        sql.append("(0");
-        for (String word : similar) {
-            sql.append(" + greatest(word_similarity(?, content_fold(a.title)), word_similarity(?, content_fold(a.summary)))", word, word);
-        }
-        sql.append(") AS similarity FROM content_article a CROSS JOIN q WHERE ");
-        published(sql, language);
-        matching(sql, terms, match);
-        filtered(sql, filters, "a.");
-        String order = "exact DESC, rank DESC, similarity DESC, published_at DESC NULLS LAST, id";
-        sql.append("), top AS (SELECT * FROM matches ORDER BY " + order + " LIMIT ? OFFSET ?)", PAGE_SIZE, (page - 1) * PAGE_SIZE);
-        sql.append("""
-                 SELECT a.id, a.type, a.slug, a.title, a.summary, left(a.body, %d) AS body, a.audiences, a.topics, a.published_at,
-                        top.exact, (SELECT count(*) FROM matches) AS total
-                 FROM top JOIN content_article a ON a.id = top.id
-                 ORDER BY top.exact DESC, top.rank DESC, top.similarity DESC, top.published_at DESC NULLS LAST, top.id""".formatted(BODY_FOR_EXCERPT));
-        long[] total = {0};
-        List<Row> rows = jdbc.sql(sql.text()).params(sql.params()).query((row, number) -> {
-            total[0] = row.getLong("total");
-            return new Row(row.getObject("id", UUID.class), row.getString("type"), row.getString("slug"), row.getString("title"),
-                    row.getString("summary"), row.getString("body"), strings(row, "audiences"), strings(row, "topics"),
-                    row.getObject("published_at", OffsetDateTime.class), row.getBoolean("exact"));
-        }).list();
-        if (rows.isEmpty() && page > 1) {
-            total[0] = count(language, terms, filters, match);
-        }
-        return new Found(rows, total[0]);
-    }
-
-    private long count(Language language, ContentSearchTerms terms, ContentSearchFilters filters, Match match) {
-        Sql sql = queries(terms, match);
-        sql.append("SELECT count(*) FROM content_article a CROSS JOIN q WHERE ");
-        published(sql, language);
-        matching(sql, terms, match);
-        filtered(sql, filters, "a.");
-        return jdbc.sql(sql.text()).params(sql.params()).query(Long.class).single();
+    /**
+     * What the first stage found.
+     *
+     * @param rows   the page's share of the ranked articles
+     * @param heads  how many articles have the words in their title or summary (with no words: pass the filters), up
+     *               to {@value #COUNT_CAP} + 1; when fewer than {@value #RANKED}, all of them are ranked
+     * @param ranked how many articles were ranked: the heads, and in the broadened search those with all the words
+     * @param total  the matches with the filters, counted until there are more than {@value #COUNT_CAP}
+     * @param first  some of those matches, {@value #FEW} at most: all of them when there are fewer
+     * @param facets the counts beside the filters
+     */
+    private record FirstStage(List<Row> rows, long heads, long ranked, long total, List<UUID> first, ContentSearchResults.Facets facets) {
     }
 
     /**
-     * For each filter, how many matches each of its values leaves, the other filters applied: one statement over the
-     * matches, which the index has found already for the page itself.
+     * The first stage, in one statement: the articles with the words in their title or summary (with no words, those
+     * that pass the filters), the newest {@value #RANKED} of them ranked, and the page's share of them; and the
+     * matches counted up to {@value #COUNT_CAP} + 1 in any order, with the counts beside the filters over them. A
+     * word in most titles is found by walking the articles newest first (content_article_published), a rarer one by
+     * the title-and-summary index (content_article_search_head). Without filters the counting starts from the same
+     * articles, and reads documents (through content_article_search) only when they are not enough. Only the page's
+     * articles are read in full.
      */
-    private ContentSearchResults.Facets facets(Language language, ContentSearchTerms terms, Match match, ContentSearchFilters filters) {
-        Sql sql = queries(terms, match);
-        sql.append(", hits AS MATERIALIZED (SELECT a.type, a.audiences, a.topics FROM content_article a CROSS JOIN q WHERE ");
-        published(sql, language);
-        matching(sql, terms, match);
-        sql.append(") SELECT 'type' AS facet, type AS value, count(*) AS n FROM hits WHERE true");
-        filtered(sql, new ContentSearchFilters(filters.audience(), null, filters.topic()), "");
-        sql.append(" GROUP BY type UNION ALL SELECT 'audience', audience, count(*) FROM hits CROSS JOIN unnest(audiences) audience WHERE true");
-        filtered(sql, new ContentSearchFilters(null, filters.type(), filters.topic()), "");
-        sql.append(" GROUP BY audience UNION ALL SELECT 'topic', topic, count(*) FROM hits CROSS JOIN unnest(topics) topic WHERE true");
-        filtered(sql, new ContentSearchFilters(filters.audience(), filters.type(), null), "");
-        sql.append(" GROUP BY topic");
-        Map<String, Map<String, Long>> counts = new HashMap<>(Map.of("type", new HashMap<>(), "audience", new HashMap<>(), "topic", new HashMap<>()));
-        jdbc.sql(sql.text()).params(sql.params()).query(row -> {
-            counts.get(row.getString("facet")).put(row.getString("value"), row.getLong("n"));
-        });
-        return new ContentSearchResults.Facets(counts.get("audience"), counts.get("type"), counts.get("topic"));
-    }
-
-    /** The tsqueries, made once per statement from the words alone. */
-    private static Sql queries(ContentSearchTerms terms, Match match) {
+    private FirstStage firstStage(Search search, int from) {
+        ContentSearchFilters filters = search.filters();
         Sql sql = new Sql();
-        if (match == Match.ALL) {
-            sql.append("WITH q AS MATERIALIZED (SELECT NULL::tsquery AS exact, NULL::tsquery AS any) ");
+        sql.append("WITH heads AS MATERIALIZED (SELECT a.id, a.published_at, a.search_head, a.type, a.audiences, a.topics FROM content_article a WHERE ");
+        published(sql, search);
+        if (search.match() != Match.ALL) {
+            sql.append(" AND a.search_head @@ ");
+            tsquery(sql, search.headWords());
+        }
+        filtered(sql, filters, "a.");
+        sql.append(" ORDER BY " + newestFirst("a.") + " LIMIT ?)", COUNT_CAP + 1);
+        sql.append(", found AS MATERIALIZED (");
+        if (!filters.isEmpty()) {
+            matches(sql, search, ContentSearchFilters.NONE, "a.type, a.audiences, a.topics");
         }
         else {
-            sql.append("WITH q AS MATERIALIZED (SELECT to_tsquery('simple', content_fold(?)) AS exact, to_tsquery('simple', content_fold(?)) AS any) ",
-                    terms.allWords(), terms.anyWord());
+            // When there are more than enough heads, the second part, which reads documents, is never run.
+            sql.append("SELECT * FROM ((SELECT id, type, audiences, topics FROM heads) UNION ALL (SELECT a.id, a.type, a.audiences, a.topics "
+                    + "FROM content_article a WHERE ");
+            published(sql, search);
+            bodyOnly(sql, search);
+            sql.append(" LIMIT ?)) matches LIMIT ?", COUNT_CAP + 1, COUNT_CAP + 1);
         }
-        return sql;
+        sql.append(")");
+        facets(sql, "found", filters);
+        String newest = "SELECT id, published_at, search_head FROM heads ORDER BY " + newestFirst("") + " LIMIT ?";
+        if (search.match() == Match.SIMILAR) {
+            // The articles with all the words (fewer than FEW) come first, wherever in them the words are.
+            sql.append(", candidates AS ((" + newest + ") UNION ALL (SELECT a.id, a.published_at, a.search_head FROM content_article a "
+                    + "WHERE a.id = ANY(?::uuid[]) AND a.id NOT IN (SELECT id FROM heads)))", RANKED, search.exactIds());
+            sql.append(", ranked AS (SELECT id, published_at, id = ANY(?::uuid[]) AS exact, ts_rank(" + WEIGHTS + ", search_head, ",
+                    (Object) search.exactIds());
+            tsquery(sql, search.headWords());
+            sql.append(") AS rank FROM candidates)");
+        }
+        else if (search.match() == Match.EXACT) {
+            sql.append(", ranked AS (SELECT id, published_at, true AS exact, ts_rank(" + WEIGHTS + ", search_head, ");
+            tsquery(sql, search.headWords());
+            sql.append(") AS rank FROM (" + newest + ") candidates)", RANKED);
+        }
+        else {
+            sql.append(", ranked AS (SELECT id, published_at, false AS exact, 0 AS rank FROM (" + newest + ") candidates)", RANKED);
+        }
+        sql.append(", top AS (SELECT * FROM ranked ORDER BY " + bestFirst("") + " LIMIT ? OFFSET ?)", PAGE_SIZE, from);
+        // One row even when the page is past the ranked articles, to carry the counts.
+        sql.append(" SELECT (SELECT count(*) FROM heads) AS heads, (SELECT count(*) FROM ranked) AS ranked, (SELECT count(*) FROM found) AS found, (SELECT count(*) FROM found WHERE true");
+        filtered(sql, filters, "");
+        sql.append(") AS total, ARRAY(SELECT id::text FROM found WHERE true");
+        filtered(sql, filters, "");
+        sql.append(" LIMIT ?) AS first, (SELECT array_agg(ARRAY[facet, value, n::text]) FROM facets) AS facets, " + columns("top.exact")
+                + " FROM (SELECT 1) one LEFT JOIN (top JOIN content_article a ON a.id = top.id) ON true ORDER BY " + bestFirst("top."), FEW);
+        List<Row> rows = new ArrayList<>();
+        List<Counted> counted = new ArrayList<>(1);
+        jdbc.sql(sql.text()).params(sql.params()).query(row -> {
+            if (counted.isEmpty()) {
+                long found = row.getLong("found");
+                counted.add(new Counted(row.getLong("heads"), row.getLong("ranked"), found, row.getLong("total"), ids(row, "first"),
+                        facets(row, found > COUNT_CAP)));
+            }
+            if (row.getObject("id") != null) {
+                rows.add(row(row));
+            }
+        });
+        Counted first = counted.get(0);
+        if (first.found() <= COUNT_CAP) {
+            return new FirstStage(rows, first.heads(), first.ranked(), first.total(), first.first(), first.facets());
+        }
+        if (filters.isEmpty() || first.heads() > COUNT_CAP) {
+            // More than the cap, with the filters where there are: the first stage's own articles say so.
+            return new FirstStage(rows, first.heads(), first.ranked(), COUNT_CAP + 1, first.first(), first.facets());
+        }
+        // Not all matches were counted, and the filters leave only some of them: those are counted on their own.
+        Sql count = new Sql();
+        count.append("WITH found AS MATERIALIZED (");
+        matches(count, search, filters, "");
+        count.append(") SELECT count(*) AS n, ARRAY(SELECT id::text FROM found LIMIT ?) AS first FROM found", FEW);
+        FirstStage[] apart = new FirstStage[1];
+        jdbc.sql(count.text()).params(count.params()).query(row -> {
+            apart[0] = new FirstStage(rows, first.heads(), first.ranked(), row.getLong("n"), ids(row, "first"), first.facets());
+        });
+        return apart[0];
     }
 
-    private void published(Sql sql, Language language) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** The counts the first stage's statement carries in its rows. */
+    private record Counted(long heads, long ranked, long found, long total, List<UUID> first, ContentSearchResults.Facets facets) {
+    }
+
+    /** The second stage: articles with the words in their body but not in their title or summary, newest first. */
+    private List<Row> bodyOnly(Search search, long offset, int limit) {
+        Sql sql = new Sql();
+        sql.append("SELECT " + columns("false") + " FROM content_article a WHERE ");
+        published(sql, search);
+        bodyOnly(sql, search);
+        if (!search.exact().isEmpty()) {
+            // Ranked in the first stage.
+            sql.append(" AND NOT a.id = ANY(?::uuid[])", (Object) search.exactIds());
+        }
+        filtered(sql, search.filters(), "a.");
+        sql.append(" ORDER BY " + newestFirst("a.") + " LIMIT ? OFFSET ?", limit, offset);
+        return rows(sql);
+    }
+
+    /**
+     * At most {@value #COUNT_CAP} + 1 of the matching articles with the filters, in no particular order: id and these
+     * columns. Those with the words in their title or summary first: when there are enough of them (a common word),
+     * the second part, which tests documents, is never run. A document is read from TOAST (5 KB in bench/search.sh)
+     * wherever a plan tests it on the row rather than in its index, at a cost the planner does not see.
+     */
+    private static void matches(Sql sql, Search search, ContentSearchFilters filters, String columns) {
+        String select = "SELECT a.id" + (columns.isEmpty() ? "" : ", " + columns) + " FROM content_article a WHERE ";
+        if (search.match() == Match.ALL) {
+            sql.append(select);
+            published(sql, search);
+            filtered(sql, filters, "a.");
+            sql.append(" LIMIT ?", COUNT_CAP + 1);
+            return;
+        }
+        sql.append("SELECT * FROM ((" + select);
+        published(sql, search);
+        sql.append(" AND a.search_head @@ ");
+        tsquery(sql, search.headWords());
+        filtered(sql, filters, "a.");
+        sql.append(" LIMIT ?) UNION ALL (" + select, COUNT_CAP + 1);
+        published(sql, search);
+        bodyOnly(sql, search);
+        filtered(sql, filters, "a.");
+        sql.append(" LIMIT ?)) matches LIMIT ?", COUNT_CAP + 1, COUNT_CAP + 1);
+    }
+
+    /** The words in the document but not in the title and summary. */
+    private static void bodyOnly(Sql sql, Search search) {
+        sql.append(" AND a.search_document @@ ");
+        tsquery(sql, search.documentWords());
+        sql.append(" AND NOT a.search_head @@ ");
+        tsquery(sql, search.headWords());
+    }
+
+    /**
+     * A CTE {@code facets (facet, value, n)}: over the articles of CTE {@code from}, for each filter how many each of
+     * its values leaves with the other filters applied.
+     */
+    private static void facets(Sql sql, String from, ContentSearchFilters filters) {
+        sql.append(", facets AS (SELECT 'type' AS facet, type AS value, count(*) AS n FROM " + from + " WHERE true");
+        filtered(sql, new ContentSearchFilters(filters.audience(), null, filters.topic()), "");
+        // Audiences and topics counted by their few distinct lists first: unnesting every article's list cost more
+        // than the rest of the counting (1 µs a row).
+        sql.append(" GROUP BY type UNION ALL SELECT 'audience', audience, sum(n) FROM (SELECT audiences, count(*) AS n FROM " + from + " WHERE true");
+        filtered(sql, new ContentSearchFilters(null, filters.type(), filters.topic()), "");
+        sql.append(" GROUP BY audiences) lists CROSS JOIN unnest(audiences) audience GROUP BY audience");
+        sql.append(" UNION ALL SELECT 'topic', topic, sum(n) FROM (SELECT topics, count(*) AS n FROM " + from + " WHERE true");
+        filtered(sql, new ContentSearchFilters(filters.audience(), filters.type(), null), "");
+        sql.append(" GROUP BY topics) lists CROSS JOIN unnest(topics) topic GROUP BY topic)");
+    }
+
+    private static ContentSearchResults.Facets facets(ResultSet row, boolean partial) throws SQLException {
+        Map<String, Map<String, Long>> counts = Map.of("type", new HashMap<>(), "audience", new HashMap<>(), "topic", new HashMap<>());
+        Array array = row.getArray("facets");
+        if (array != null) {
+            for (Object triple : (Object[]) array.getArray()) {
+                String[] facet = (String[]) triple;
+                counts.get(facet[0]).put(facet[1], Long.parseLong(facet[2]));
+            }
+        }
+        return new ContentSearchResults.Facets(counts.get("audience"), counts.get("type"), counts.get("topic"), partial);
+    }
+
+    /**
+     * Words of the articles' titles and summaries (content_search_word) that look like the query's words they do not
+     * have, the closest {@value #ALIKE_PER_WORD} for each: a small trigram index, each query word looked up on its own.
+     * A word the titles and summaries have is taken as typed, not as a typo.
+     */
+    private List<String> alike(Language language, ContentSearchTerms terms) {
+        List<String> words = terms.similarityWords();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(SIMILARITY_THRESHOLD).query(String.class).single();
+        Sql sql = new Sql();
+        String union = "";
+        for (String word : words) {
+            sql.append(union + "(SELECT w.word FROM content_search_word w WHERE w.language = ? AND ? <% w.word AND NOT EXISTS "
+                    + "(SELECT 1 FROM content_search_word known WHERE known.language = ? AND known.word = ?) "
+                    + "ORDER BY ? <<-> w.word, w.word LIMIT ?)", language.code(), word, language.code(), word, word, ALIKE_PER_WORD);
+            union = " UNION ";
+        }
+        return jdbc.sql(sql.text()).params(sql.params()).query(String.class).list();
+    }
+
+    /** The folded words as a tsquery, written into the statement so that it is planned for them. */
+    private static void tsquery(Sql sql, String words) {
+        sql.append("to_tsquery('simple', content_fold(?))", words);
+    }
+
+    private static String columns(String exact) {
+        return "a.id, a.type, a.slug, a.title, a.summary, left(a.body, %d) AS body, a.audiences, a.topics, a.published_at, %s AS exact"
+                .formatted(BODY_FOR_EXCERPT, exact);
+    }
+
+    private static String newestFirst(String alias) {
+        return alias + "published_at DESC NULLS LAST, " + alias + "id";
+    }
+
+    private static String bestFirst(String alias) {
+        return alias + "exact DESC, " + alias + "rank DESC, " + newestFirst(alias);
+    }
+
+    private List<Row> rows(Sql sql) {
+        return jdbc.sql(sql.text()).params(sql.params()).query((row, number) -> row(row)).list();
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        return new Row(row.getObject("id", UUID.class), row.getString("type"), row.getString("slug"), row.getString("title"),
+                row.getString("summary"), row.getString("body"), strings(row, "audiences"), strings(row, "topics"),
+                row.getObject("published_at", OffsetDateTime.class), row.getBoolean("exact"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static void published(Sql sql, Search search) {
         sql.append("a.language = ? AND a.status = 'PUBLISHED' AND (a.publish_at IS NULL OR a.publish_at <= ?) "
-                + "AND (a.unpublish_at IS NULL OR a.unpublish_at > ?)", language.code(), now, now);
-    }
-
-    private static void matching(Sql sql, ContentSearchTerms terms, Match match) {
-        switch (match) {
-            case ALL -> {
-            }
-            case EXACT -> sql.append(" AND a.search_document @@ q.exact");
-            case SIMILAR -> {
-                sql.append(" AND (a.search_document @@ q.any");
-                for (String word : terms.similarityWords()) {
-                    sql.append(" OR ? <% content_fold(a.title) OR ? <% content_fold(a.summary)", word, word);
-                }
-                sql.append(")");
-            }
-        }
+                + "AND (a.unpublish_at IS NULL OR a.unpublish_at > ?)", search.language().code(), search.now(), search.now());
     }
 
     private static void filtered(Sql sql, ContentSearchFilters filters, String alias) {
@@ -227,6 +420,10 @@ public class ContentSearch {
         if (filters.topic() != null) {
             sql.append(" AND " + alias + "topics @> ARRAY[?]::text[]", filters.topic());
         }
+    }
+
+    private static List<UUID> ids(ResultSet row, String column) throws SQLException {
+        return strings(row, column).stream().map(UUID::fromString).toList();
     }
 
     private static List<String> strings(ResultSet row, String column) throws SQLException {

@@ -10,14 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of a search's results.
  *
- * @param total       how many published articles match in all, over every page
+ * @param total       how many published articles match in all, over every page, counted up to
+ *                    {@link ContentSearch#COUNT_CAP}
+ * @param more        more articles match than {@code total}: counting stopped at the cap
  * @param similar     the query's words were not all found as they are: the results are articles with some of them
  *                    or with words that look like them (typos), best first
  * @param facets      for each filter (audience, type, topic), how many of the matches each of its values would leave,
  *                    with the other filters applied; empty when there is no query
  */
 public record ContentSearchResults(ContentSearchTerms terms, ContentSearchFilters filters, int page, int pageSize, long total,
-        boolean similar, List<Hit> hits, Facets facets) {
+        boolean more, boolean similar, List<Hit> hits, Facets facets) {
 
     public ContentSearchResults {
         hits = List.copyOf(hits);
@@ -33,10 +35,15 @@ public record ContentSearchResults(ContentSearchTerms terms, ContentSearchFilter
         }
     }
 
-    /** Counts by value, in no particular order; values without matches are absent. */
-    public record Facets(Map<String, Long> audiences, Map<String, Long> types, Map<String, Long> topics) {
+    /**
+     * Counts by value, in no particular order; values without matches are absent.
+     *
+     * @param partial the counts are of the first {@link ContentSearch#COUNT_CAP} matches found, not of all: each is a
+     *                floor, and a value absent may still have matches
+     */
+    public record Facets(Map<String, Long> audiences, Map<String, Long> types, Map<String, Long> topics, boolean partial) {
 
-        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of());
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), false);
 
         public Facets {
             audiences = Map.copyOf(audiences);

@@ -2,14 +2,16 @@ package org.raporto.content;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +34,6 @@ public record ContentSearchTerms(List<String> words) {
     private static final int MIN_SIMILAR = 3;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     public ContentSearchTerms {
         words = List.copyOf(words);
@@ -71,7 +72,20 @@ public record ContentSearchTerms(List<String> words) {
      * "ceshtje". Letters that are not a base letter and a mark (ø, ł) stay as they are here; the database folds them.
      */
     public static String fold(String text) {
-        return MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Most words have no letter beyond ASCII, and nothing to take off: every word of every excerpt is folded.
+        if (lower.chars().allMatch(c -> c < 0x80)) {
+            return lower;
+        }
+        StringBuilder folded = new StringBuilder(lower.length());
+        Normalizer.normalize(lower, Normalizer.Form.NFD).codePoints().filter(c -> !isMark(c)).forEach(folded::appendCodePoint);
+        return folded.toString();
+    }
+
+    /** As {@code \p{M}}: a combining mark. */
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     public boolean isEmpty() {
@@ -86,6 +100,16 @@ public record ContentSearchTerms(List<String> words) {
     /** Any of the words. */
     String anyWord() {
         return tsquery(" | ");
+    }
+
+    /**
+     * Any of the words, or of these words of the articles that look like them (found for typos). Those that are not
+     * words of letters and digits are left out, so the operators stay ours whatever the list holds.
+     */
+    String anyWordOr(List<String> alike) {
+        List<String> operands = new ArrayList<>(List.of(anyWord()));
+        alike.stream().filter(word -> WORD.matcher(word).matches()).forEach(operands::add);
+        return String.join(" | ", operands);
     }
 
     /** The words long enough to look for similar ones. */
@@ -104,7 +128,33 @@ public record ContentSearchTerms(List<String> words) {
 
     /** Whether a folded word of a text looks like one of these words (shares enough trigrams), for typos. */
     boolean resembles(String foldedWord) {
-        return similarityWords().stream().anyMatch(word -> similarity(word, foldedWord) >= 0.3);
+        return resemblance().test(foldedWord);
+    }
+
+    /**
+     * Whether a word as written in a text, once folded, is one of these words or starts with the last
+     * ({@link #matches}), or, when {@code similar}, looks like one of them ({@link #resembles}). For testing every word
+     * of a page's texts: the query's trigrams are taken once and each distinct word is tested once (words repeat), so
+     * it keeps what it has seen and belongs to one thread. Only when there are words.
+     */
+    Predicate<String> finder(boolean similar) {
+        if (isEmpty()) {
+            throw new IllegalStateException("No words to find");
+        }
+        Predicate<String> resembles = similar ? resemblance() : word -> false;
+        Map<String, Boolean> seen = new HashMap<>();
+        return written -> seen.computeIfAbsent(written, word -> {
+            String folded = fold(word);
+            return matches(folded) || resembles.test(folded);
+        });
+    }
+
+    private Predicate<String> resemblance() {
+        List<long[]> queried = similarityWords().stream().map(ContentSearchTerms::trigrams).toList();
+        return foldedWord -> {
+            long[] found = trigrams(foldedWord);
+            return queried.stream().anyMatch(word -> similarity(word, found) >= 0.3);
+        };
     }
 
     /**
@@ -122,18 +172,38 @@ public record ContentSearchTerms(List<String> words) {
 
     /** pg_trgm's similarity of two words: shared trigrams of the padded words over all their trigrams. */
     static double similarity(String a, String b) {
-        Set<String> left = trigrams(a);
-        Set<String> right = trigrams(b);
-        Set<String> shared = new LinkedHashSet<>(left);
-        shared.retainAll(right);
-        Set<String> all = new LinkedHashSet<>(left);
-        all.addAll(right);
-        return all.isEmpty() ? 0 : (double) shared.size() / all.size();
+        return similarity(trigrams(a), trigrams(b));
     }
 
-    private static Set<String> trigrams(String word) {
-        String padded = "  " + word + " ";
-        return IntStream.rangeClosed(0, padded.length() - 3).mapToObj(i -> padded.substring(i, i + 3))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static double similarity(long[] left, long[] right) {
+        int shared = 0;
+        for (int i = 0, j = 0; i < left.length && j < right.length;) {
+            if (left[i] == right[j]) {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j]) {
+                i++;
+            }
+            else {
+                j++;
+            }
+        }
+        int all = left.length + right.length - shared;
+        return all == 0 ? 0 : (double) shared / all;
+    }
+
+    /**
+     * The distinct trigrams of the padded word ("  word "), each as three code points in one number, in order: every
+     * word of a page's texts is compared, so no strings and sets for them.
+     */
+    private static long[] trigrams(String word) {
+        int[] padded = ("  " + word + " ").codePoints().toArray();
+        long[] trigrams = new long[Math.max(0, padded.length - 2)];
+        for (int i = 0; i < trigrams.length; i++) {
+            trigrams[i] = ((long) padded[i] << 42) | ((long) padded[i + 1] << 21) | padded[i + 2];
+        }
+        return LongStream.of(trigrams).sorted().distinct().toArray();
     }
 }

@@ -2,8 +2,11 @@ package org.raporto.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A piece of an article's text with the words a search found marked. It is plain text in parts, never markup: a
@@ -19,6 +22,12 @@ public record ContentSearchText(List<Part> parts) {
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final int CONTEXT_BEFORE = 60;
     private static final int EXCERPT_LENGTH = 240;
+    /**
+     * How much of the body as written is made plain around its first match: the excerpt's length and context and room
+     * for the markup that goes (the Markdown patterns cost some 1 µs a character, so not the whole body ten times a page).
+     */
+    private static final int WINDOW_BEFORE = 200;
+    private static final int WINDOW_AFTER = 800;
 
     public ContentSearchText {
         parts = List.copyOf(parts);
@@ -41,15 +50,22 @@ public record ContentSearchText(List<Part> parts) {
 
     /** The whole text with the words marked that are, or start with, the query's words (or resemble them). */
     static ContentSearchText marked(String text, ContentSearchTerms terms, boolean similar) {
-        List<Part> parts = new ArrayList<>();
-        if (terms.isEmpty()) {
+        return marked(text, terms.isEmpty() ? null : terms.finder(similar));
+    }
+
+    /**
+     * The whole text with the words marked that {@code found} finds ({@link ContentSearchTerms#finder}); null when
+     * there are no words to find.
+     */
+    static ContentSearchText marked(String text, @Nullable Predicate<String> found) {
+        if (found == null) {
             return new ContentSearchText(text.isEmpty() ? List.of() : List.of(new Part(text, false)));
         }
+        List<Part> parts = new ArrayList<>();
         Matcher word = WORD.matcher(text);
         int plainFrom = 0;
         while (word.find()) {
-            String folded = ContentSearchTerms.fold(word.group());
-            if (terms.matches(folded) || (similar && terms.resembles(folded))) {
+            if (found.test(word.group())) {
                 if (word.start() > plainFrom) {
                     parts.add(new Part(text.substring(plainFrom, word.start()), false));
                 }
@@ -68,42 +84,67 @@ public record ContentSearchText(List<Part> parts) {
      * (without its Markdown) around the first of them, else the summary, else the start of the body.
      */
     static ContentSearchText excerpt(String summary, String body, ContentSearchTerms terms, boolean similar) {
-        ContentSearchText inSummary = marked(summary, terms, similar);
-        if (inSummary.hasMatch() || terms.isEmpty() && !summary.isBlank()) {
+        return excerpt(summary, body, terms.isEmpty() ? null : terms.finder(similar));
+    }
+
+    /** As {@link #excerpt(String, String, ContentSearchTerms, boolean)}, with the words {@code found} finds (null: none). */
+    static ContentSearchText excerpt(String summary, String body, @Nullable Predicate<String> found) {
+        ContentSearchText inSummary = marked(summary, found);
+        if (inSummary.hasMatch() || found == null && !summary.isBlank()) {
             return inSummary;
         }
-        String text = SPACE.matcher(MARKDOWN_SYNTAX.matcher(MARKDOWN_LINK_TARGET.matcher(body).replaceAll("]")).replaceAll(" "))
-                .replaceAll(" ").strip();
-        int first = firstMatch(text, terms, similar);
+        // Markdown is taken off only around the first match in the body as written, not off the whole body (up to
+        // 20,000 characters, ten times a page); the whole body only when that match was in markup and went with it.
+        int firstWritten = firstMatch(body, found);
+        if (firstWritten < 0 && !summary.isBlank()) {
+            return inSummary;
+        }
+        if (firstWritten >= 0) {
+            int start = firstWritten <= WINDOW_BEFORE ? 0 : body.lastIndexOf('\n', firstWritten - WINDOW_BEFORE) + 1;
+            int end = Math.min(body.length(), firstWritten + WINDOW_AFTER);
+            ContentSearchText around = excerptOf(plain(body.substring(start, end)), found, start > 0, end < body.length());
+            if (around != null) {
+                return around;
+            }
+        }
+        ContentSearchText whole = excerptOf(plain(body), found, false, false);
+        return whole != null ? whole : summary.isBlank() ? marked(window(plain(body), 0, false), found) : inSummary;
+    }
+
+    /** The excerpt around the first match in this text without Markdown, null when there is none. */
+    private static @Nullable ContentSearchText excerptOf(String text, @Nullable Predicate<String> found, boolean textBefore, boolean textAfter) {
+        int first = firstMatch(text, found);
         if (first < 0) {
-            return summary.isBlank() ? marked(window(text, 0), terms, similar) : inSummary;
+            return null;
         }
         int from = Math.max(0, first - CONTEXT_BEFORE);
         // Start at a word, not in the middle of one.
         int space = text.lastIndexOf(' ', from);
         from = from == 0 || space < 0 ? from : space + 1;
-        String window = window(text, from);
-        return marked((from > 0 ? "… " : "") + window, terms, similar);
+        return marked((from > 0 || textBefore ? "… " : "") + window(text, from, textAfter), found);
     }
 
-    private static String window(String text, int from) {
+    private static String plain(String markdown) {
+        return SPACE.matcher(MARKDOWN_SYNTAX.matcher(MARKDOWN_LINK_TARGET.matcher(markdown).replaceAll("]")).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    private static String window(String text, int from, boolean textAfter) {
         int end = Math.min(text.length(), from + EXCERPT_LENGTH);
         if (end < text.length()) {
             int space = text.lastIndexOf(' ', end);
             end = space > from ? space : end;
             return text.substring(from, end) + " …";
         }
-        return text.substring(from, end);
+        return text.substring(from, end) + (textAfter ? " …" : "");
     }
 
-    private static int firstMatch(String text, ContentSearchTerms terms, boolean similar) {
-        if (terms.isEmpty()) {
+    private static int firstMatch(String text, @Nullable Predicate<String> found) {
+        if (found == null) {
             return -1;
         }
         Matcher word = WORD.matcher(text);
         while (word.find()) {
-            String folded = ContentSearchTerms.fold(word.group());
-            if (terms.matches(folded) || (similar && terms.resembles(folded))) {
+            if (found.test(word.group())) {
                 return word.start();
             }
         }

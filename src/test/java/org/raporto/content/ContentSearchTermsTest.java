@@ -78,4 +78,21 @@ class ContentSearchTermsTest {
         assertThat(ContentSearchTerms.similarity("bulizem", "privatesia")).isLessThan(0.1);
         assertThat(List.of("bulizem")).allSatisfy(word -> assertThat(ContentSearchTerms.similarity(word, word)).isEqualTo(1.0));
     }
+
+    @Test
+    void addsLookAlikeWordsToAnyOfTheWordsButNothingThatIsNotAWord() {
+        ContentSearchTerms typo = ContentSearchTerms.parse("bulizem femije");
+        assertThat(typo.anyWordOr(List.of("bullizem", "a:b", "x'y", "c|d", "e & f", "!g")))
+                .isEqualTo("bulizem | femije:* | bullizem");
+    }
+
+    @Test
+    void excerptsTheBodyWhereTheWordIsTextNotWhereItIsOnlyPartOfALinkAddress() {
+        ContentSearchTerms grooming = ContentSearchTerms.parse("grooming");
+        String onlyInALink = "Lexoni [këtu](https://example.org/grooming) më shumë. " + "Fjali pa lidhje. ".repeat(100);
+        String later = onlyInALink + "Kur grooming ndodh, flisni.";
+
+        assertThat(ContentSearchText.excerpt("Përmbledhje.", onlyInALink, grooming, false).plain()).isEqualTo("Përmbledhje.");
+        assertThat(ContentSearchText.excerpt("Përmbledhje.", later, grooming, false).plain()).startsWith("… ").contains("Kur grooming ndodh");
+    }
 }

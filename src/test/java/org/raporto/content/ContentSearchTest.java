@@ -3,6 +3,7 @@ package org.raporto.content;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -188,6 +189,97 @@ class ContentSearchTest {
         assertThat(none.getStatus()).isEqualTo(200);
         assertThat(none.getContentAsString(StandardCharsets.UTF_8)).contains("Nothing found for “&lt;b&gt;zzzqqq&lt;/b&gt;”", "href=\"/en/search?topic=grooming\"",
                 "href=\"/en/raporto\"");
+    }
+
+    @Test
+    void countsUpToTheCapSaysThereAreMoreAndCountsTheFiltersAmongTheFirstMatches() throws Exception {
+        many(1_005);
+
+        ContentSearchResults results = search.search(Language.SQ, "siguria", ContentSearchFilters.NONE, 1);
+        ContentSearchResults guides = search.search(Language.SQ, "siguria", new ContentSearchFilters(null, "GUIDE", null), 1);
+        ContentSearchResults listed = search.search(Language.SQ, "", new ContentSearchFilters(null, null, "privacy"), 100);
+
+        assertThat(results.total()).isEqualTo(ContentSearch.COUNT_CAP);
+        assertThat(results.more()).isTrue();
+        assertThat(results.hits()).hasSize(ContentSearch.PAGE_SIZE);
+        assertThat(results.pages()).isEqualTo(ContentSearch.MAX_PAGE);
+        assertThat(results.facets().partial()).isTrue();
+        assertThat(results.facets().types().get("GUIDE")).isPositive().isLessThanOrEqualTo(ContentSearch.COUNT_CAP);
+        assertThat(guides.total()).as("1,005 matches, 502 of them guides: counted apart").isEqualTo(502);
+        assertThat(guides.more()).isFalse();
+        assertThat(listed.more()).isTrue();
+        assertThat(listed.hits()).hasSize(ContentSearch.PAGE_SIZE);
+    }
+
+    @Test
+    void thePageSaysMoreThanTheCapAndAtLeastBesideTheFiltersInBothLanguages() throws Exception {
+        many(1_005);
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+
+        String english = mvc.perform(get("/en/search").param("q", "safety")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String albanian = mvc.perform(get("/sq/kerko").param("q", "siguria")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String listing = mvc.perform(get("/sq/kerko").param("topic", "privacy")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String exact = mvc.perform(get("/en/search").param("q", "safety").param("type", "GUIDE")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(english).contains("More than 1,000 results for “safety”", "Guide (at least ", "Page 1 of 100").doesNotContain("\">1,000 results for");
+        assertThat(albanian).contains("Më shumë se 1\u00a0000 rezultate për „siguria“", "Udhëzues (të paktën ");
+        assertThat(listing).contains("Më shumë se 1\u00a0000 artikuj");
+        assertThat(exact).as("the guides are counted apart; beside the filters, still the first 1,000 matches")
+                .contains("502 results for “safety”", "News (at least ").doesNotContain("More than");
+    }
+
+    @Test
+    void articlesWithTheWordsOnlyInTheirBodyComeAfterTheRankedOnesNewestFirstAcrossPages() {
+        List<UUID> inTitle = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            inTitle.add(0, article("en", "NEWS", "title-" + i, "Privacy news " + i, "", ""));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        List<UUID> inBody = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            inBody.add(0, article("en", "NEWS", "body-" + i, "News " + i, "", "About privacy."));
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        ContentSearchResults first = search.search(Language.EN, "privacy", ContentSearchFilters.NONE, 1);
+        ContentSearchResults second = search.search(Language.EN, "privacy", ContentSearchFilters.NONE, 2);
+
+        assertThat(first.total()).isEqualTo(17);
+        assertThat(first.hits()).extracting(ContentSearchResults.Hit::id).containsExactlyElementsOf(inTitle.subList(0, 10));
+        List<UUID> rest = new ArrayList<>(inTitle.subList(10, 12));
+        rest.addAll(inBody);
+        assertThat(second.hits()).extracting(ContentSearchResults.Hit::id).containsExactlyElementsOf(rest);
+    }
+
+    @Test
+    void findsATypoOfAWordAnArticleWasGivenLaterBesideAWordTypedRight() {
+        UUID article = article("sq", "NEWS", "dhurata", "Privatësia e llogarive", "Cilësimet.", "…");
+        article("sq", "NEWS", "tjeter", "Dhurata për fëmijë", "Çfarë të blini.", "…");
+        jdbc.sql("UPDATE content_article SET title = 'Mashtrimet me dhurata' WHERE id = ?").param(article).update();
+
+        ContentSearchResults typo = search.search(Language.SQ, "mashtrimt", ContentSearchFilters.NONE, 1);
+        ContentSearchResults besideAWord = search.search(Language.SQ, "mashtrimt dhurata", ContentSearchFilters.NONE, 1);
+
+        assertThat(typo.hits()).extracting(ContentSearchResults.Hit::id).containsExactly(article);
+        assertThat(typo.similar()).isTrue();
+        assertThat(typo.hits().get(0).title().parts()).first().isEqualTo(new ContentSearchText.Part("Mashtrimet", true));
+        assertThat(besideAWord.hits()).extracting(ContentSearchResults.Hit::id).first().isEqualTo(article);
+        assertThat(besideAWord.similar()).isTrue();
+    }
+
+    /** As many articles in each language, every one with "siguria" or "safety" in its title, half of them guides. */
+    private void many(int count) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO content_article (id, translation_group, language, type, slug, title, summary, body, audiences, topics, status,
+                    published_at, author_name, created_at, updated_at)
+                SELECT gen_random_uuid(), gen_random_uuid(), language, CASE WHEN n % 2 = 0 THEN 'GUIDE' ELSE 'NEWS' END, 'siguria-' || n,
+                       CASE WHEN language = 'sq' THEN 'Siguria numër ' ELSE 'Safety number ' END || n, '', '', ARRAY['PARENTS'], ARRAY['privacy'],
+                       'PUBLISHED', CAST(? AS timestamptz) - n * interval '1 minute', 'Test', ?, ?
+                FROM generate_series(1, ?) n CROSS JOIN (VALUES ('sq'), ('en')) languages (language)""")
+                .params(now, now, now, count).update();
+        jdbc.sql("ANALYZE content_article").update();
     }
 
     private List<UUID> ids(String query) {

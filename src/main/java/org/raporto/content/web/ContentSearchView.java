@@ -74,7 +74,10 @@ public final class ContentSearchView {
         return topicNames.getOrDefault(code, code);
     }
 
-    /** How many matches a filter value would leave; null before anything is asked. */
+    /**
+     * How many matches a filter value would leave; null before anything is asked, and when the counts are partial and
+     * the value was not among the matches counted (it may still have some).
+     */
     public @Nullable Long count(String facet, String value) {
         if (!asked()) {
             return null;
@@ -84,7 +87,13 @@ public final class ContentSearchView {
             case "type" -> results.facets().types();
             default -> results.facets().topics();
         };
-        return counts.getOrDefault(value, 0L);
+        Long count = counts.get(value);
+        return count == null && !countsAreFloors() ? Long.valueOf(0) : count;
+    }
+
+    /** The counts beside the filters are of the first matches only (there were too many to count): "at least". */
+    public boolean countsAreFloors() {
+        return results.facets().partial();
     }
 
     public String href(ContentSearchResults.Hit hit) {
