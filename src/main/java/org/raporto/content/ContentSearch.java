@@ -94,8 +94,11 @@ public class ContentSearch {
             return new ContentSearchResults(terms, filters, 1, PAGE_SIZE, 0, false, false, List.of(), ContentSearchResults.Facets.NONE);
         }
         // How common the words are decides the plan (walk the articles newest first, or gather the matches from an
-        // index), so each statement is planned for the words it carries, never one plan kept for all.
+        // index), so each statement is planned for the words it carries, never one plan kept for all. The articles
+        // are read from memory, not disk: priced as random reads from a disk (4), walking them looked dearer than
+        // gathering and sorting 4,500 matches, five times slower for "internet" (24 against 5 ms, bench/search.sh).
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        jdbc.sql("SET LOCAL random_page_cost = 1.1").update();
         int from = (current - 1) * PAGE_SIZE;
         Search search = new Search(language, terms, filters, terms.isEmpty() ? Match.ALL : Match.EXACT, List.of(), List.of(), now());
         FirstStage first = firstStage(search, from);
@@ -272,10 +275,14 @@ public class ContentSearch {
     private record Counted(long heads, long ranked, long found, long total, List<UUID> first, ContentSearchResults.Facets facets) {
     }
 
-    /** The second stage: articles with the words in their body but not in their title or summary, newest first. */
+    /**
+     * The second stage: articles with the words in their body but not in their title or summary, newest first. The
+     * page's articles are chosen first and only they are read in full: read before the sort, every candidate's body
+     * came from TOAST (70 ms for 684 candidates).
+     */
     private List<Row> bodyOnly(Search search, long offset, int limit) {
         Sql sql = new Sql();
-        sql.append("SELECT " + columns("false") + " FROM content_article a WHERE ");
+        sql.append("SELECT " + columns("false") + " FROM (SELECT a.id, a.published_at FROM content_article a WHERE ");
         published(sql, search);
         bodyOnly(sql, search);
         if (!search.exact().isEmpty()) {
@@ -283,7 +290,8 @@ public class ContentSearch {
             sql.append(" AND NOT a.id = ANY(?::uuid[])", (Object) search.exactIds());
         }
         filtered(sql, search.filters(), "a.");
-        sql.append(" ORDER BY " + newestFirst("a.") + " LIMIT ? OFFSET ?", limit, offset);
+        sql.append(" ORDER BY " + newestFirst("a.") + " LIMIT ? OFFSET ?) page JOIN content_article a ON a.id = page.id ORDER BY "
+                + newestFirst("page."), limit, offset);
         return rows(sql);
     }
 
