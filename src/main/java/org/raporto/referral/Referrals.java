@@ -32,6 +32,7 @@ import org.raporto.intake.ReportId;
 import org.raporto.intake.SubmittedReport;
 import org.raporto.tracing.AbuseContacts;
 import org.raporto.tracing.HostingTrace;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +56,11 @@ public class Referrals {
     private final Deadlines deadlines;
     private final ReferralProperties properties;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Referrals(JdbcClient jdbc, Cases cases, CaseFiles caseFiles, Agencies agencies, OnlineChecks checks, AbuseContacts contacts,
-            Deadlines deadlines, ReferralProperties properties, AuditLog audit, Clock clock) {
+            Deadlines deadlines, ReferralProperties properties, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.caseFiles = caseFiles;
@@ -68,6 +70,7 @@ public class Referrals {
         this.deadlines = deadlines;
         this.properties = properties;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -260,10 +263,12 @@ public class Referrals {
     public void acknowledge(UUID id, String agency, Actor by) {
         Referral referral = lockedFor(id, agency);
         move(referral, ReferralStatus.ACKNOWLEDGED);
+        Instant now = clock.instant();
         jdbc.sql("UPDATE referral SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, next_notice_at = NULL WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), by.name(), id).update();
+                .params(Timestamp.from(now), by.name(), id).update();
         audit.record(by, AuditAction.REFERRAL_ACKNOWLEDGED, REPORT, referral.report().value().toString(),
                 Map.of("reference", referral.reference(), "to", referral.agency().name()));
+        events.publishEvent(new ReferralAnswered(id, referral.report(), referral.agency().id(), ReferralStatus.ACKNOWLEDGED, now));
     }
 
     /**
@@ -279,15 +284,17 @@ public class Referrals {
         }
         Referral referral = lockedFor(id, agency);
         move(referral, outcome.status());
+        Instant now = clock.instant();
         jdbc.sql("""
                 UPDATE referral SET status = ?, outcome = ?, outcome_reason = ?, outcome_at = ?, outcome_by = ?, next_notice_at = NULL,
                     acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)
                 WHERE id = ?""")
-                .params(outcome.status().name(), outcome.name(), why.isEmpty() ? null : why, Timestamp.from(clock.instant()), by.name(),
-                        Timestamp.from(clock.instant()), by.name(), id)
+                .params(outcome.status().name(), outcome.name(), why.isEmpty() ? null : why, Timestamp.from(now), by.name(),
+                        Timestamp.from(now), by.name(), id)
                 .update();
         audit.record(by, AuditAction.REFERRAL_OUTCOME, REPORT, referral.report().value().toString(),
                 Map.of("reference", referral.reference(), "to", referral.agency().name(), "answer", outcome.name()));
+        events.publishEvent(new ReferralAnswered(id, referral.report(), referral.agency().id(), outcome.status(), now));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.raporto.casework.ReportClosed;
 import org.raporto.intake.ReportSubmitted;
 import org.raporto.referral.ContentMoved;
 import org.raporto.referral.ContentRemoved;
+import org.raporto.referral.ReferralAnswered;
 import org.raporto.referral.ReferralSent;
 import org.raporto.tracing.HostingTraced;
 import org.slf4j.Logger;
@@ -129,6 +130,11 @@ class Projection {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ReferralSent event) {
+        refresh(event.report().value());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ReferralAnswered event) {
         refresh(event.report().value());
     }
 

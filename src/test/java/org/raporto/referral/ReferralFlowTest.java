@@ -132,6 +132,8 @@ class ReferralFlowTest {
         assertThat(notices.sendDue()).as("the host's notice waits for the police, however long").isZero();
 
         referrals.acknowledge(toPolice.id(), "al-police-cybercrime", new Actor(UUID.randomUUID(), "Policia"));
+        assertThat(jdbc.sql("SELECT status FROM stats_referral WHERE referral_id = ?").param(toPolice.id()).query(String.class).single())
+                .as("the statistics hear of the answer at once").isEqualTo("ACKNOWLEDGED");
         referrals.policeAgreed(toPolice.id(), new Actor(UUID.randomUUID(), "Policia"));
         Instant agreed = clock.instant();
         clock.advance(Duration.ofMinutes(59));

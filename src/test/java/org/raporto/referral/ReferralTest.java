@@ -188,6 +188,8 @@ class ReferralTest {
         assertThat(answered.timeToAnswer()).isEqualTo(java.time.Duration.ofHours(2));
         assertThat(answered.nextNoticeAt()).isNull();
         assertThat(fixtures.timeline(id)).contains("REFERRAL_ACKNOWLEDGED", "REFERRAL_OUTCOME");
+        assertThat(jdbc.sql("SELECT status FROM stats_referral WHERE referral_id = ?").param(referral).query(String.class).single())
+                .as("the statistics hear of the answer at once").isEqualTo("DECLINED");
         assertThatThrownBy(() -> referrals.answer(referral, "al-akep", Referral.Outcome.REMOVED, null, partner)).as("answered once")
                 .isInstanceOfSatisfying(ReferralRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ReferralRefused.Reason.WRONG_STATE));
     }
