@@ -12,14 +12,20 @@ final class Csv {
     private final StringBuilder text = new StringBuilder();
 
     Csv row(List<?> cells) {
+        text.append(line(cells));
+        return this;
+    }
+
+    /** One row with its line end, for a list written out as it is read. */
+    static String line(List<?> cells) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                line.append(',');
             }
-            text.append(cell(String.valueOf(cells.get(i))));
+            line.append(cell(String.valueOf(cells.get(i))));
         }
-        text.append("\r\n");
-        return this;
+        return line.append("\r\n").toString();
     }
 
     static String cell(String value) {

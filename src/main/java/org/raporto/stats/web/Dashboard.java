@@ -73,7 +73,7 @@ public record Dashboard(Period period, @Nullable Period previous, String periodT
         charts.add(chart("age", "stats.chart.age", now, before, Dimension.AGE_BAND, code -> words.apply("report.age." + code)));
         charts.add(chart("platform", "stats.chart.platform", now, before, Dimension.PLATFORM, code -> words.apply("report.platform." + code)));
         charts.add(chart("outcome", "stats.chart.outcome", now, before, Dimension.OUTCOME,
-                code -> words.apply(code.equals(Count.NONE) ? "stats.outcome.NONE" : "casework.outcome." + code)));
+                code -> words.apply(CaseFilters.outcomeKey(code))));
         charts.add(chart("country", "stats.chart.country", now, before, Dimension.HOSTING_COUNTRY,
                 code -> new Locale("", code).getDisplayCountry(locale)));
         charts.add(chart("network", "stats.chart.network", now, before, Dimension.HOSTING_NETWORK, Function.identity()));

@@ -55,16 +55,18 @@ class StatsController {
     private final Categories categories;
     private final Agencies agencies;
     private final ExportAudit audit;
+    private final CaseFilters caseFilters;
     private final Clock clock;
     private final SiteProperties site;
 
-    StatsController(StaffPages pages, Statistics statistics, Categories categories, Agencies agencies, ExportAudit audit, Clock clock,
-            SiteProperties site) {
+    StatsController(StaffPages pages, Statistics statistics, Categories categories, Agencies agencies, ExportAudit audit,
+            CaseFilters caseFilters, Clock clock, SiteProperties site) {
         this.pages = pages;
         this.statistics = statistics;
         this.categories = categories;
         this.agencies = agencies;
         this.audit = audit;
+        this.caseFilters = caseFilters;
         this.clock = clock;
         this.site = site;
     }
@@ -96,6 +98,7 @@ class StatsController {
         model.addAttribute("error", error == null ? "" : "stats.period.error." + error.name());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("presets", presets(today, page));
+        model.addAttribute("caseFilters", caseFilters.choices(page, user.csamClearance()));
         return "stats/dashboard";
     }
 

@@ -84,6 +84,7 @@ class StatsPagesTest {
             FormClient other = TestStaff.signedIn(port, accounts, EnumSet.of(role), true);
             assertThat(other.get("/staff/stats").statusCode()).as(role.name()).isEqualTo(403);
             assertThat(other.get("/staff/stats/export?table=category&from=2024-05-01&to=2024-05-31").statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(other.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31").statusCode()).as(role.name()).isEqualTo(403);
             assertThat(other.get("/staff/").body()).as(role.name()).doesNotContain("href=\"/staff/stats\"");
         }
     }
@@ -108,6 +109,9 @@ class StatsPagesTest {
             assertThat(page.body()).as(period[0]).contains("<title>Error: Statistics", period[2]).doesNotContain("<script>alert(1)");
             HttpResponse<String> export = supervisor.get("/staff/stats/export?table=category&from=" + encode(period[0]) + "&to=" + encode(period[1]));
             assertThat(export.statusCode()).as(period[0]).isEqualTo(400);
+            HttpResponse<String> cases = supervisor.get("/staff/stats/cases?from=" + encode(period[0]) + "&to=" + encode(period[1]));
+            assertThat(cases.statusCode()).as(period[0]).isEqualTo(400);
+            assertThat(cases.body()).as(period[0]).contains(period[2]);
         }
         assertThat(supervisor.get("/staff/stats/export?table=nothing&from=2024-05-01&to=2024-05-31").statusCode()).isEqualTo(404);
         assertThat(supervisor.get("/staff/stats/export?table=" + encode("../../etc") + "&from=2024-05-01&to=2024-05-31").statusCode()).isEqualTo(404);
@@ -129,6 +133,71 @@ class StatsPagesTest {
                 ",fraud,0,1\r\n");
         assertThat(exports()).isEqualTo(before + 1);
         assertThat(supervisor.get("/staff/stats/export?table=times&from=2024-05-01&to=2024-05-31").body()).contains("To the first look");
+    }
+
+    @Test
+    void theCaseListHasOneRowPerReportWithAnonymousFieldsOnlyFilteredAndAudited() throws Exception {
+        FormClient supervisor = TestStaff.signedIn(port, accounts, EnumSet.of(Role.SUPERVISOR), true);
+        int before = exports();
+
+        HttpResponse<String> all = supervisor.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31");
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(all.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("attachment",
+                "raporto-cases-2024-05-01-2024-05-31.csv"));
+        List<String> lines = all.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFFreceived on,category (code),category,channel,reporter,child's age,platforms,outcome (code)");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).isEqualTo("2024-05-02,hate-speech,Hate speech,Website,A parent or guardian,I do not know,,,Not assessed yet,no,"
+                + "Closed,,,1.0,,,,,,no");
+        assertThat(lines.get(4)).startsWith("2024-05-10,csam,").contains(",yes,");
+        assertThat(all.body()).as("no report's id, no time of day").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContain("T09");
+        assertThat(exports()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT details::text FROM audit_entry WHERE action = 'EXPORT_MADE' AND object_id = 'cases' ORDER BY seq DESC LIMIT 1")
+                .query(String.class).single()).contains("2024-05-01", "2024-05-31");
+
+        String hate = supervisor.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31&category=hate-speech&channel=WEB&outcome=NONE&status=CLOSED")
+                .body();
+        assertThat(hate.lines().skip(1)).hasSize(3).allMatch(line -> line.contains(",hate-speech,"));
+        assertThat(supervisor.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31&status=NEW").body().lines()).hasSize(1);
+        assertThat(jdbc.sql("SELECT details::text FROM audit_entry WHERE action = 'EXPORT_MADE' AND object_id = 'cases' ORDER BY seq DESC LIMIT 1")
+                .query(String.class).single()).as("the filter is in the audit log").contains("NEW");
+    }
+
+    @Test
+    void theCaseListLeavesOutAbuseMaterialWithoutTheClearanceAndRefusesValuesNotOffered() throws Exception {
+        FormClient uncleared = TestStaff.signedIn(port, accounts, EnumSet.of(Role.SUPERVISOR), false);
+        assertThat(uncleared.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31").body()).doesNotContain("csam").hasLineCount(4);
+        assertThat(uncleared.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31&category=csam").statusCode())
+                .as("not offered, so not taken").isEqualTo(400);
+
+        FormClient supervisor = TestStaff.signedIn(port, accounts, EnumSet.of(Role.SUPERVISOR), true);
+        assertThat(supervisor.open("/staff/stats" + MAY_2024).body()).contains("action=\"/staff/stats/cases\"", "<option value=\"hate-speech\">",
+                "<option value=\"NONE\">Not assessed yet</option>");
+        int before = exports();
+        for (String hostile : List.of("category=nothing", "channel=web", "outcome=" + encode("' OR 1=1 --"), "status=" + encode("<b>"),
+                "category=" + encode("hate-speech\u0000"), "channel=" + "W".repeat(1_000))) {
+            HttpResponse<String> refused = supervisor.get("/staff/stats/cases?from=2024-05-01&to=2024-05-31&" + hostile);
+            assertThat(refused.statusCode()).as(hostile).isEqualTo(400);
+            assertThat(refused.body()).as(hostile).isEqualTo("One of the filters has a value that is not among the dashboard's choices.");
+        }
+        assertThat(exports()).as("nothing refused was exported").isEqualTo(before);
+    }
+
+    @Test
+    void aLongCaseListIsWrittenWhole() throws Exception {
+        jdbc.sql("DELETE FROM stats_report WHERE received_at >= '2023-03-01' AND received_at < '2023-04-01'").update();
+        jdbc.sql("""
+                INSERT INTO stats_report (report_id, received_at, category_code, channel, reporter_role, age_band, csam, case_status, refreshed_at)
+                SELECT gen_random_uuid(), timestamptz '2023-03-01 00:00Z' + n * interval '10 minutes', 'fraud', 'APP', 'OTHER', 'ADULT', false,
+                    'NEW', now()
+                FROM generate_series(1, 2500) AS n""").update();
+        FormClient supervisor = TestStaff.signedIn(port, accounts, EnumSet.of(Role.SUPERVISOR), true);
+
+        String csv = supervisor.get("/staff/stats/cases?from=2023-03-01&to=2023-03-31").body();
+
+        assertThat(csv.lines()).hasSize(2501).last().asString().startsWith("2023-03-18,fraud,");
     }
 
     @Test
