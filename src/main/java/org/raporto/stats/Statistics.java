@@ -95,7 +95,25 @@ public class Statistics {
                 : IntStream.rangeClosed(Math.min(first, current), current).map(y -> current + Math.min(first, current) - y).boxed().toList();
         return new PublicFigures(year, year >= current, Suppression.total("TOTAL", total), Suppression.of(months),
                 Suppression.of(by.get(Dimension.CATEGORY)), Suppression.of(by.get(Dimension.OUTCOME)), Suppression.of(removal),
-                Suppression.of(by.get(Dimension.HOSTING_COUNTRY)), years);
+                Suppression.of(regions(from, to)), Suppression.of(by.get(Dimension.HOSTING_COUNTRY)), years);
+    }
+
+    /** Reports with illegal content hosted in each region, a report once per region however many of its countries are there. */
+    private List<Count> regions(Instant from, Instant to) {
+        String[][] table = HostingRegion.table();
+        return jdbc.sql("""
+                SELECT coalesce(m.region, 'OTHER') AS region, count(DISTINCT s.report_id) AS n
+                FROM stats_report s CROSS JOIN LATERAL unnest(s.illegal_countries) AS c (code)
+                LEFT JOIN unnest(CAST(:codes AS text[]), CAST(:regions AS text[])) AS m (code, region) ON m.code = c.code
+                WHERE %s
+                GROUP BY 1 ORDER BY 2 DESC, 1""".formatted(IN_PERIOD))
+                .param("codes", table[0])
+                .param("regions", table[1])
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("csam", true)
+                .query((rs, n) -> new Count(rs.getString("region"), rs.getLong("n")))
+                .list();
     }
 
     Figures.Totals totals(Period period, boolean withCsam, Period.Granularity granularity) {

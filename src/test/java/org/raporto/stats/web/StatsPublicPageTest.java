@@ -32,12 +32,13 @@ class StatsPublicPageTest {
     @BeforeEach
     void knownYear() {
         jdbc.sql("DELETE FROM stats_report WHERE received_at >= '2022-12-01' AND received_at < '2024-02-01'").update();
-        // 7 hate speech in March, 6 cyberbullying in June, 3 child sexual abuse material in July hosted in NL.
+        // 7 hate speech in March (6 hosted in both DE and FR, 1 in US), 6 cyberbullying in June (5 in US),
+        // 3 child sexual abuse material in July hosted in NL.
         for (int i = 0; i < 7; i++) {
-            report("2023-03-1" + i + "T09:00:00Z", "hate-speech", false, "{}");
+            report("2023-03-1" + i + "T09:00:00Z", "hate-speech", false, i < 6 ? "{DE,FR}" : "{US}");
         }
         for (int i = 0; i < 6; i++) {
-            report("2023-06-1" + i + "T09:00:00Z", "cyberbullying", false, "{}");
+            report("2023-06-1" + i + "T09:00:00Z", "cyberbullying", false, i < 5 ? "{US}" : "{}");
         }
         for (int i = 0; i < 3; i++) {
             report("2023-07-1" + i + "T09:00:00Z", "csam", true, "{NL}");
@@ -58,6 +59,9 @@ class StatsPublicPageTest {
         String months = section(body, "id=\"months\"", "id=\"categories\"");
         assertThat(months).contains("March", "<td>7</td>").doesNotContain("<td>0</td>", "<td>3</td>");
         assertThat(section(body, "id=\"countries\"", "id=\"methodology\"")).contains("Netherlands", "<td>&lt; 5</td>");
+        // A report in two countries of one region counts once there: Europe 6 + 3, not 6 + 6 + 3.
+        assertThat(section(body, "id=\"regions\"", "id=\"countries\"")).contains("<th scope=\"row\">Europe</th>\n        <td>9</td>",
+                "<th scope=\"row\">North and Central America, Caribbean</th>\n        <td>6</td>").doesNotContain("&lt; 5");
     }
 
     @Test
@@ -66,7 +70,7 @@ class StatsPublicPageTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Statistikat e linjës së raportimit", "<p class=\"stats-total\">16</p>", "mars", "e fshehur",
-                "Si bëhen këto shifra");
+                "Si bëhen këto shifra", "Evropë");
     }
 
     @Test
