@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -105,9 +106,9 @@ public class CaseList {
         Instant firstLook = instant(rs, "first_look_at");
         Instant assessed = instant(rs, "assessed_at");
         return new Row(LocalDate.ofInstant(received, zone), rs.getString("category_code"), rs.getString("channel"),
-                rs.getString("reporter_role"), rs.getString("age_band"), strings(rs.getArray("platforms")), rs.getString("outcome"),
-                rs.getBoolean("csam"), rs.getString("case_status"), strings(rs.getArray("illegal_countries")),
-                strings(rs.getArray("illegal_networks")), since(received, firstLook), since(received, assessed),
+                rs.getString("reporter_role"), rs.getString("age_band"), distinct(rs.getArray("platforms")), rs.getString("outcome"),
+                rs.getBoolean("csam"), rs.getString("case_status"), distinct(rs.getArray("illegal_countries")),
+                distinct(rs.getArray("illegal_networks")), since(received, firstLook), since(received, assessed),
                 since(received, instant(rs, "referred_at")), since(received, instant(rs, "removed_at")),
                 onTime(firstLook, instant(rs, "first_look_due"), now), onTime(assessed, instant(rs, "assessment_due"), now),
                 rs.getBoolean("monitoring"));
@@ -133,7 +134,8 @@ public class CaseList {
         return value == null ? null : value.toInstant();
     }
 
-    private static List<String> strings(@Nullable Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+    /** The projection repeats a country or network for each illegal item there; the list names each once. */
+    private static List<String> distinct(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).distinct().toList();
     }
 }

@@ -26,7 +26,10 @@ public record Figures(Period period, boolean withCsam, Totals current, @Nullable
     public record Bucket(LocalDate start, long reports) {
     }
 
-    /** How many reports have {@code key} (a code: category, channel, country…). {@link #NONE} when they have none. */
+    /**
+     * How many reports have {@code key} (a code: category, channel…), or for hosting countries and networks how many
+     * illegal items. {@link #NONE} when they have none.
+     */
     public record Count(String key, long reports) {
 
         public static final String NONE = "NONE";
@@ -35,7 +38,11 @@ public record Figures(Period period, boolean withCsam, Totals current, @Nullable
     public record ReferralCount(String agency, String status, long referrals) {
     }
 
-    /** What reports are counted by; platforms, countries and networks count a report once for each it names. */
+    /**
+     * What reports are counted by. Platforms count a report once for each it names; hosting countries and networks
+     * count items assessed as illegal instead of reports, as hotlines count URLs: an item once in its host's country
+     * and once in each network of its host.
+     */
     public enum Dimension {
         CATEGORY, CHANNEL, REPORTER_ROLE, AGE_BAND, OUTCOME, PLATFORM, HOSTING_COUNTRY, HOSTING_NETWORK
     }

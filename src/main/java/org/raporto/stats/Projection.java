@@ -58,14 +58,14 @@ class Projection {
                 r.category_code = 'csam' OR coalesce(c.restricted, false)
                     OR EXISTS (SELECT 1 FROM casework_item ci WHERE ci.report_id = r.id AND ci.outcome = 'BASELINE_CSAM'),
                 coalesce(c.status, 'NEW'),
-                coalesce((SELECT array_agg(DISTINCT h.country ORDER BY h.country) FROM casework_item ci
+                coalesce((SELECT array_agg(h.country ORDER BY h.country) FROM casework_item ci
                           JOIN tracing_host h ON h.host = ci.host
                           WHERE ci.report_id = r.id AND ci.outcome IN %2$s AND h.country IS NOT NULL), '{}'),
-                coalesce((SELECT array_agg(DISTINCT coalesce('AS' || a.asn || ' ' || a.network, 'AS' || a.asn, a.network)
-                                           ORDER BY coalesce('AS' || a.asn || ' ' || a.network, 'AS' || a.asn, a.network))
-                          FROM casework_item ci JOIN tracing_address a ON a.host = ci.host
-                          WHERE ci.report_id = r.id AND ci.outcome IN %2$s AND a.on_internet
-                            AND (a.asn IS NOT NULL OR a.network IS NOT NULL)), '{}'),
+                coalesce((SELECT array_agg(n.network ORDER BY n.network) FROM casework_item ci
+                          CROSS JOIN LATERAL (SELECT DISTINCT coalesce('AS' || a.asn || ' ' || a.network, 'AS' || a.asn, a.network) AS network
+                                              FROM tracing_address a
+                                              WHERE a.host = ci.host AND a.on_internet AND (a.asn IS NOT NULL OR a.network IS NOT NULL)) AS n
+                          WHERE ci.report_id = r.id AND ci.outcome IN %2$s), '{}'),
                 c.first_look_at, c.assessed_at,
                 (SELECT min(f.sent_at) FROM referral f WHERE f.report_id = r.id),
                 (SELECT CASE WHEN count(*) FILTER (WHERE w.status IN ('PENDING', 'ONLINE')) = 0 THEN max(w.removed_at) END

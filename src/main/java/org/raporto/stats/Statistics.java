@@ -95,14 +95,14 @@ public class Statistics {
                 : IntStream.rangeClosed(Math.min(first, current), current).map(y -> current + Math.min(first, current) - y).boxed().toList();
         return new PublicFigures(year, year >= current, Suppression.total("TOTAL", total), Suppression.of(months),
                 Suppression.of(by.get(Dimension.CATEGORY)), Suppression.of(by.get(Dimension.OUTCOME)), Suppression.of(removal),
-                Suppression.of(regions(from, to)), Suppression.of(by.get(Dimension.HOSTING_COUNTRY)), years);
+                Suppression.of(regions(from, to)), years);
     }
 
-    /** Reports with illegal content hosted in each region, a report once per region however many of its countries are there. */
+    /** Illegal items hosted in each region, from the countries their hosts were traced to. */
     private List<Count> regions(Instant from, Instant to) {
         String[][] table = HostingRegion.table();
         return jdbc.sql("""
-                SELECT coalesce(m.region, 'OTHER') AS region, count(DISTINCT s.report_id) AS n
+                SELECT coalesce(m.region, 'OTHER') AS region, count(*) AS n
                 FROM stats_report s CROSS JOIN LATERAL unnest(s.illegal_countries) AS c (code)
                 LEFT JOIN unnest(CAST(:codes AS text[]), CAST(:regions AS text[])) AS m (code, region) ON m.code = c.code
                 WHERE %s

@@ -119,6 +119,43 @@ class StatsProjectionTest {
     }
 
     @Test
+    void hostingCountriesAndNetworksCountIllegalItemsNotReports() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String two = "two-" + tag + ".example";
+        String one = "one-" + tag + ".example";
+        NewReport report = new NewReport("hate-speech", List.of(new ReportedItem.Address(CanonicalUrl.parse("https://" + two + "/a")),
+                new ReportedItem.Address(CanonicalUrl.parse("https://" + two + "/b")), new ReportedItem.Address(CanonicalUrl.parse("https://" + one + "/c"))),
+                DESCRIPTION, Happened.TODAY, AgeBand.UNKNOWN, ReporterRole.OTHER, null, List.of());
+        String reference = intake.submit(report, Channel.WEB, Language.SQ, UUID.randomUUID()).reference();
+        ReportId id = new ReportId(jdbc.sql("SELECT id FROM intake_report WHERE reference = ?").param(reference).query(UUID.class).single());
+        traced(two, "NL", "198.51.100.7", 64500, "Example Hosting");
+        traced(two, "NL", "198.51.100.8", 64500, "Example Hosting");
+        traced(one, "DE", "203.0.113.9", 64501, "Other Net");
+
+        cases.claim(id, analyst);
+        assessments.classify(id, List.of(0, 1, 2), Classification.of(Classification.Outcome.NATIONAL_ILLEGAL, "hate-speech"), analyst);
+
+        Map<String, Object> row = row(id);
+        assertThat(array(row.get("illegal_countries"))).as("one entry per item").containsExactly("DE", "NL", "NL");
+        assertThat(array(row.get("illegal_networks"))).as("an item once per network, however many addresses its host has")
+                .containsExactly("AS64500 Example Hosting", "AS64500 Example Hosting", "AS64501 Other Net");
+    }
+
+    /** A finished trace of {@code host}, as the tracing module leaves it, with one more address. */
+    private void traced(String host, String country, String address, long asn, String network) {
+        jdbc.sql("""
+                INSERT INTO tracing_host (host, literal, requested_at, outcome, country, traced_at, expires_at)
+                VALUES (?, false, now(), 'TRACED', ?, now(), now() + interval '1 day')
+                ON CONFLICT (host) DO UPDATE SET outcome = 'TRACED', reason = NULL, country = excluded.country, due_at = NULL,
+                    lease_until = NULL, traced_at = now(), expires_at = now() + interval '1 day'""")
+                .params(host, country).update();
+        jdbc.sql("""
+                INSERT INTO tracing_address (host, position, address, on_internet, country, asn, network)
+                VALUES (?, (SELECT count(*) FROM tracing_address WHERE host = ?), CAST(? AS inet), true, ?, ?, ?)""")
+                .params(host, host, address, country, asn, network).update();
+    }
+
+    @Test
     void theProjectionHoldsNothingAReporterWroteNorTheirContact() {
         ReportId id = submit("cyberbullying", "https://private.example/secret-path", ReporterRole.PARENT);
         String everything = jdbc.sql("SELECT coalesce(string_agg(s::text, ' '), '') FROM stats_report s").query(String.class).single()

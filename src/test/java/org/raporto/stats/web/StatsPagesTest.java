@@ -193,11 +193,17 @@ class StatsPagesTest {
                 SELECT gen_random_uuid(), timestamptz '2023-03-01 00:00Z' + n * interval '10 minutes', 'fraud', 'APP', 'OTHER', 'ADULT', false,
                     'NEW', now()
                 FROM generate_series(1, 2500) AS n""").update();
+        jdbc.sql("""
+                INSERT INTO stats_report (report_id, received_at, category_code, channel, reporter_role, age_band, csam, case_status,
+                    outcome, illegal_countries, illegal_networks, refreshed_at)
+                VALUES (gen_random_uuid(), '2023-03-30 12:00Z', 'fraud', 'APP', 'OTHER', 'ADULT', false, 'ASSESSED', 'NATIONAL_ILLEGAL',
+                    '{DE,NL,NL}', '{AS64500 Example,AS64500 Example}', now())""").update();
         FormClient supervisor = TestStaff.signedIn(port, accounts, EnumSet.of(Role.SUPERVISOR), true);
 
         String csv = supervisor.get("/staff/stats/cases?from=2023-03-01&to=2023-03-31").body();
 
-        assertThat(csv.lines()).hasSize(2501).last().asString().startsWith("2023-03-18,fraud,");
+        assertThat(csv.lines()).hasSize(2502).element(2500).asString().startsWith("2023-03-18,fraud,");
+        assertThat(csv.lines()).last().asString().as("each country and network named once").contains(",DE; NL,AS64500 Example,");
     }
 
     @Test

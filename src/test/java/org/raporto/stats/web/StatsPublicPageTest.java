@@ -58,10 +58,11 @@ class StatsPublicPageTest {
         assertThat(categories).contains("<td>7</td>", "<td>&lt; 5</td>", "<td>withheld</td>").doesNotContain("<td>3</td>", "<td>6</td>");
         String months = section(body, "id=\"months\"", "id=\"categories\"");
         assertThat(months).contains("March", "<td>7</td>").doesNotContain("<td>0</td>", "<td>3</td>");
-        assertThat(section(body, "id=\"countries\"", "id=\"methodology\"")).contains("Netherlands", "<td>&lt; 5</td>");
-        // A report in two countries of one region counts once there: Europe 6 + 3, not 6 + 6 + 3.
-        assertThat(section(body, "id=\"regions\"", "id=\"countries\"")).contains("<th scope=\"row\">Europe</th>\n        <td>9</td>",
-                "<th scope=\"row\">North and Central America, Caribbean</th>\n        <td>6</td>").doesNotContain("&lt; 5");
+        // Items, not reports: Europe has 6 in DE, 6 in FR and 3 in NL; North America 1 + 5 in US. Countries are not public.
+        assertThat(section(body, "id=\"regions\"", "id=\"methodology\"")).contains("<th scope=\"col\">Items</th>",
+                "<th scope=\"row\">Europe</th>\n        <td>15</td>", "<th scope=\"row\">North and Central America, Caribbean</th>\n        <td>6</td>")
+                .doesNotContain("&lt; 5");
+        assertThat(body).doesNotContain("Netherlands", "Germany");
     }
 
     @Test
