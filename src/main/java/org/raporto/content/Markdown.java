@@ -22,7 +22,8 @@ import org.owasp.html.PolicyFactory;
  * renderer had a flaw: no script, style, frame, object or embed, no event handler, no address other than
  * {@code http(s)}, {@code mailto} or one of our own. Images come only from our media library ({@code /media/{id}})
  * and need alt text; any other is replaced by its alt text. Links to other hosts get
- * {@code rel="noopener noreferrer nofollow"}. Headings are moved down one level: the page's title is its only h1.
+ * {@code rel="noopener noreferrer nofollow"}. Headings are moved so that the body's highest is an h2, below the page's
+ * title, its only h1, and no level is skipped at the top (writers use {@code #} as often as {@code ##} for a first part).
  */
 public final class Markdown {
 
@@ -58,7 +59,9 @@ public final class Markdown {
     /** The body as HTML fit to be inserted into a page as it is; empty for an empty body. */
     public static String toHtml(String markdown) {
         Node document = PARSER.parse(markdown);
-        ShiftAndCheck visitor = new ShiftAndCheck();
+        HighestHeading highest = new HighestHeading();
+        document.accept(highest);
+        ShiftAndCheck visitor = new ShiftAndCheck(2 - highest.level);
         document.accept(visitor);
         for (Image image : visitor.foreignImages) {
             String alt = textOf(image);
@@ -81,13 +84,28 @@ public final class Markdown {
         return text.toString();
     }
 
-    private static final class ShiftAndCheck extends AbstractVisitor {
+    private static final class HighestHeading extends AbstractVisitor {
 
-        final List<Image> foreignImages = new ArrayList<>();
+        int level = 6;
 
         @Override
         public void visit(Heading heading) {
-            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            level = Math.min(level, heading.getLevel());
+        }
+    }
+
+    private static final class ShiftAndCheck extends AbstractVisitor {
+
+        final List<Image> foreignImages = new ArrayList<>();
+        private final int shift;
+
+        ShiftAndCheck(int shift) {
+            this.shift = shift;
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            heading.setLevel(Math.max(2, Math.min(6, heading.getLevel() + shift)));
             visitChildren(heading);
         }
 

@@ -18,9 +18,13 @@ class MarkdownTest {
     }
 
     @Test
-    void movesHeadingsDownSoThatThePageKeepsItsOnlyH1() {
+    void movesHeadingsSoThatTheBodyBeginsAtH2UnderThePagesOnlyH1() {
         assertThat(Markdown.toHtml("# Title\n\n## Part\n\n###### Deep")).contains("<h2>Title</h2>", "<h3>Part</h3>", "<h6>Deep</h6>")
                 .doesNotContain("<h1>", "<h7>");
+        assertThat(Markdown.toHtml("## Part\n\n### Sub\n\n## Next")).as("no level skipped after the title")
+                .contains("<h2>Part</h2>", "<h3>Sub</h3>", "<h2>Next</h2>");
+        assertThat(Markdown.toHtml("#### Deep first\n\n##### Deeper")).contains("<h2>Deep first</h2>", "<h3>Deeper</h3>");
+        assertThat(Markdown.toHtml("No heading at all")).doesNotContain("<h");
     }
 
     @ParameterizedTest

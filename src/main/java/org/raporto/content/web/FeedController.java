@@ -144,7 +144,6 @@ class FeedController {
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
                 """);
         url(xml, Map.of(Language.SQ, SiteMap.HOME.in(Language.SQ), Language.EN, SiteMap.HOME.in(Language.EN)));
-        url(xml, Map.of(Language.SQ, SiteMap.ABOUT_SQ, Language.EN, SiteMap.ABOUT_EN));
         url(xml, Map.of(Language.SQ, ContentPaths.NEWS_SQ, Language.EN, ContentPaths.NEWS_EN));
         url(xml, Map.of(Language.SQ, ContentPaths.FAQ_SQ, Language.EN, ContentPaths.FAQ_EN));
         url(xml, Map.of(Language.SQ, ContentPaths.PARTNERS_SQ, Language.EN, ContentPaths.PARTNERS_EN));

@@ -11,11 +11,17 @@ import org.raporto.content.ContentPaths;
 import org.raporto.shared.Language;
 import org.raporto.shared.web.Pages;
 import org.raporto.shared.web.SiteMap;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
-/** The portal's fixed pages: the home page, with its sections fed by content, and "About us". */
+/**
+ * The home page, with its sections fed by content, and the navigation's "About us": the editors' about page, wherever
+ * its address is now.
+ */
 @Controller
 class PortalController {
 
@@ -37,6 +43,7 @@ class PortalController {
                 .map(audience -> new HomeLink(pages.page(language, "content.audience." + audience.name() + ".title", SiteMap.HOME).title(), ContentPaths.audience(language, audience))).toList());
         model.addAttribute("featured", cards(articles.featured(language, FEATURED)));
         model.addAttribute("news", cards(articles.latestNews(language, LATEST_NEWS)));
+        model.addAttribute("missionPath", articles.page(language, "mission").map(ContentPaths::of).orElse(""));
         model.addAttribute("fixedPages", articles.allOfType(language, ArticleType.PAGE).stream()
                 .map(article -> new HomeLink(article.title(), ContentPaths.of(article))).toList());
         model.addAttribute("topics", articles.topics().stream()
@@ -44,10 +51,16 @@ class PortalController {
         return "content/home";
     }
 
+    /**
+     * A temporary redirect (302, which browsers do not keep), so that the navigation follows the page when editors
+     * change its address or its language version appears or goes.
+     */
     @GetMapping({SiteMap.ABOUT_SQ, SiteMap.ABOUT_EN})
-    String about(Language language, Model model) {
-        model.addAttribute("page", pages.page(language, "about.title", SiteMap.ABOUT));
-        return "content/about";
+    RedirectView about(Language language) {
+        Article about = articles.page(language, "about").orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        RedirectView redirect = new RedirectView(ContentPaths.of(about));
+        redirect.setStatusCode(HttpStatus.FOUND);
+        return redirect;
     }
 
     private static List<Card> cards(List<Article> list) {
