@@ -96,6 +96,7 @@ class StatsController {
         model.addAttribute("error", error == null ? "" : "stats.period.error." + error.name());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("presets", presets(today, page));
+        model.addAttribute("reportYears", AnnualReportController.linkedYears(dashboard == null ? null : dashboard.period(), today));
         return "stats/dashboard";
     }
 
