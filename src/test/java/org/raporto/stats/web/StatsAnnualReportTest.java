@@ -21,6 +21,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jspecify.annotations.Nullable;
@@ -162,6 +163,12 @@ class StatsAnnualReportTest {
                     assertThat(page.getResources().getXObjectNames()).isEmpty();
                 }
                 assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+                List<String> bars = new ArrayList<>();
+                figures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), bars);
+                assertThat(bars).as("each bar a figure with its words").isNotEmpty().allSatisfy(alt -> assertThat(alt).isNotBlank());
+                if (language == Language.EN) {
+                    assertThat(bars).contains("March, 2021: 8", "May, 2020: 5");
+                }
             }
         }
     }
@@ -202,6 +209,18 @@ class StatsAnnualReportTest {
                     .doesNotContain("<script>");
         }
         assertThat(exports()).isEqualTo(before);
+    }
+
+    /** The alternative texts of the figures in the structure tree. */
+    private static void figures(List<Object> kids, List<String> alternatives) {
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement element) {
+                if ("Figure".equals(element.getStructureType())) {
+                    alternatives.add(String.valueOf(element.getAlternateDescription()));
+                }
+                figures(element.getKids(), alternatives);
+            }
+        }
     }
 
     private int exports() {
