@@ -1,6 +1,5 @@
 package org.raporto.stats.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,15 +20,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code /staff/stats/annual?year=…&lang=sq|en}: the annual report of a year as a PDF to publish, in the audit log as
  * an export. A year that is no year from 2000 to this one, or a language that is not one of the site's, is answered
- * with the reason in the reader's language and status 400.
+ * with a page giving the reason in the reader's language, and status 400.
  */
 @Controller
 public class AnnualReportController {
@@ -51,17 +53,14 @@ public class AnnualReportController {
     }
 
     @GetMapping(ANNUAL)
-    ResponseEntity<?> annual(HttpServletRequest request, @AuthenticationPrincipal StaffUser user,
-            @RequestParam(required = false) @Nullable String year, @RequestParam(required = false) @Nullable String lang) {
-        StaffPage page = pages.page(request, "stats.title", true);
+    ResponseEntity<byte[]> annual(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String year,
+            @RequestParam(required = false) @Nullable String lang) {
         int current = LocalDate.now(clock.withZone(site.timeZone())).getYear();
         if (year == null || !year.matches("[0-9]{4}") || Integer.parseInt(year) < AnnualReportPdf.FIRST_YEAR || Integer.parseInt(year) > current) {
-            return refused(page.t("stats.annual.wrongYear", String.valueOf(AnnualReportPdf.FIRST_YEAR), String.valueOf(current)));
+            throw new Refused("stats.annual.wrongYear", String.valueOf(AnnualReportPdf.FIRST_YEAR), String.valueOf(current));
         }
-        Language language = lang == null || lang.length() != 2 ? null : Language.fromCode(lang).orElse(null);
-        if (language == null) {
-            return refused(page.t("stats.annual.wrongLanguage"));
-        }
+        Language language = Language.fromCode(lang).filter(known -> known.code().equals(lang))
+                .orElseThrow(() -> new Refused("stats.annual.wrongLanguage"));
         int chosen = Integer.parseInt(year);
         byte[] report = pdf.render(chosen, language);
         // The report counts every report, abuse material too, as the public page does.
@@ -71,6 +70,30 @@ public class AnnualReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("raporto-" + chosen + "-" + language.code() + ".pdf").build().toString())
                 .body(report);
+    }
+
+    /** A year or language that is not one: the reason, in the reader's language, on a page of its own. */
+    @ExceptionHandler(Refused.class)
+    ModelAndView refused(Refused refused, HttpServletRequest request, CsrfToken csrf) {
+        StaffPage page = pages.page(request, "stats.title", true);
+        ModelAndView view = new ModelAndView("stats/refused", HttpStatus.BAD_REQUEST);
+        view.addObject("page", page);
+        view.addObject("csrf", csrf);
+        view.addObject("reason", page.t(refused.key, refused.arguments));
+        return view;
+    }
+
+    /** Why a request for a report is refused: a message key and its arguments. */
+    static final class Refused extends RuntimeException {
+
+        private final String key;
+        private final Object[] arguments;
+
+        Refused(String key, Object... arguments) {
+            super(key, null, false, false);
+            this.key = key;
+            this.arguments = arguments;
+        }
     }
 
     /**
@@ -85,9 +108,5 @@ public class AnnualReportController {
     /** The address of a year's report in a language. */
     public static String href(int year, String language) {
         return ANNUAL + "?year=" + year + "&lang=" + language;
-    }
-
-    private static ResponseEntity<String> refused(String reason) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(reason);
     }
 }
