@@ -12,46 +12,46 @@ import org.raporto.stats.Figures.Count;
  * The words for the codes the figures count by, in the reader's language: one place, so that the dashboard, the public
  * page and the annual report name every row alike.
  */
-record Labels(Language language, Dashboard.Words words, Map<String, String> categories) {
+public record Labels(Language language, Dashboard.Words words, Map<String, String> categories) {
 
-    String category(String code) {
+    public String category(String code) {
         return categories.getOrDefault(code, code);
     }
 
-    String channel(String code) {
+    public String channel(String code) {
         return words.apply("casework.channel." + code);
     }
 
-    String role(String code) {
+    public String role(String code) {
         return words.apply("report.role." + code);
     }
 
-    String age(String code) {
+    public String age(String code) {
         return words.apply("report.age." + code);
     }
 
-    String outcome(String code) {
+    public String outcome(String code) {
         return words.apply(code.equals(Count.NONE) ? "stats.outcome.NONE" : "casework.outcome." + code);
     }
 
-    String country(String code) {
+    public String country(String code) {
         return new Locale("", code).getDisplayCountry(language.locale());
     }
 
     /** {@code code} is the month's number, 1 to 12. */
-    String month(String code) {
+    public String month(String code) {
         return Month.of(Integer.parseInt(code)).getDisplayName(TextStyle.FULL_STANDALONE, language.locale());
     }
 
-    String removal(String band) {
+    public String removal(String band) {
         return words.apply("stats.public.removal." + band);
     }
 
-    String agencyKind(String kind) {
+    public String agencyKind(String kind) {
         return words.apply("referral.kind." + kind);
     }
 
-    String referralStatus(String status) {
+    public String referralStatus(String status) {
         return words.apply("stats.referral.status." + status);
     }
 }
