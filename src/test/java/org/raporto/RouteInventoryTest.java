@@ -116,7 +116,7 @@ class RouteInventoryTest {
                 "POST /staff/content/{id}/revisions/{number}/restore")) {
             INVENTORY.put(route, Access.EDITOR);
         }
-        for (String route : List.of("GET /staff/stats", "GET /staff/stats/export", "GET /staff/stats/cases")) {
+        for (String route : List.of("GET /staff/stats", "GET /staff/stats/export", "GET /staff/stats/cases", "GET /staff/stats/annual")) {
             INVENTORY.put(route, Access.MANAGEMENT);
         }
     }

@@ -1,9 +1,5 @@
 package org.raporto.content.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,24 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.raporto.content.Markdown;
 import org.raporto.content.Media;
 import org.raporto.shared.Language;
+import org.raporto.shared.pdf.HtmlPdf;
 import org.springframework.web.util.HtmlUtils;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
  * An article as a tagged PDF (PDF/UA) to download and print, made from its own Markdown rendered and sanitised exactly
  * as its page shows it ({@link Markdown}): title, summary, body, and the page's address at the end. The text is set in
- * Liberation Sans, which PDFBox carries and which has every letter of Albanian (ë, ç); it is embedded, as PDF/UA wants.
- * Nothing is fetched while rendering: links become absolute addresses of the site, and images of the media library are
- * put in from the library itself.
+ * Liberation Sans, embedded ({@link HtmlPdf}). Nothing is fetched while rendering: links become absolute addresses of the
+ * site, and images of the media library are put in from the library itself.
  */
 final class ManualPdf {
 
-    /** PDFBox's own copy of Liberation Sans (SIL Open Font License). */
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final String FONT_FAMILY = "Liberation Sans";
     private static final Pattern OWN_IMAGE = Pattern.compile("src=\"(/media/([0-9a-f-]{36}))\"");
     private static final String STYLE = """
             @page { size: A4; margin: 22mm 20mm; }
@@ -69,38 +58,7 @@ final class ManualPdf {
                 </html>
                 """.formatted(language.code(), escape(title), STYLE, summary.isBlank() ? "" : "<p class=\"lead\">" + escape(summary) + "</p>", body,
                 escape(address), escape(summary.isBlank() ? title : summary));
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder()
-                .useFastMode()
-                .usePdfUaAccessibility(true)
-                .withProducer("Raporto")
-                .withHtmlContent(html, address)
-                // Nothing leaves the machine: images of the library are in the page already as data.
-                .useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-                .useExternalResourceAccessControl((uri, type) -> uri.startsWith("data:"), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                .toStream(pdf);
-        for (int weight : new int[] {400, 700}) {
-            for (BaseRendererBuilder.FontStyle style : new BaseRendererBuilder.FontStyle[] {BaseRendererBuilder.FontStyle.NORMAL,
-                    BaseRendererBuilder.FontStyle.ITALIC}) {
-                // One face for every weight and style: bold and italic text stays in the embedded font, set upright.
-                builder.useFont(ManualPdf::font, FONT_FAMILY, weight, style, true);
-            }
-        }
-        try {
-            builder.run();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("The PDF of \"" + title + "\" could not be made", e);
-        }
-        return pdf.toByteArray();
-    }
-
-    private static InputStream font() {
-        InputStream font = ManualPdf.class.getResourceAsStream(FONT);
-        if (font == null) {
-            throw new IllegalStateException("PDFBox's Liberation Sans is missing from the class path: " + FONT);
-        }
-        return font;
+        return HtmlPdf.render(html, address, null);
     }
 
     /** Images of the media library as data addresses; one that is not there (any more) is left out, its alt text kept. */

@@ -67,15 +67,14 @@ public record Dashboard(Period period, @Nullable Period previous, String periodT
         List<Chart> charts = new ArrayList<>();
         charts.add(new Chart("received", "stats.chart.received." + now.granularity().name(), "stats.column.reports",
                 received(now, before, language)));
-        charts.add(chart("category", "stats.chart.category", now, before, Dimension.CATEGORY, code -> categories.getOrDefault(code, code)));
-        charts.add(chart("channel", "stats.chart.channel", now, before, Dimension.CHANNEL, code -> words.apply("casework.channel." + code)));
-        charts.add(chart("role", "stats.chart.role", now, before, Dimension.REPORTER_ROLE, code -> words.apply("report.role." + code)));
-        charts.add(chart("age", "stats.chart.age", now, before, Dimension.AGE_BAND, code -> words.apply("report.age." + code)));
+        Labels labels = new Labels(language, words, categories);
+        charts.add(chart("category", "stats.chart.category", now, before, Dimension.CATEGORY, labels::category));
+        charts.add(chart("channel", "stats.chart.channel", now, before, Dimension.CHANNEL, labels::channel));
+        charts.add(chart("role", "stats.chart.role", now, before, Dimension.REPORTER_ROLE, labels::role));
+        charts.add(chart("age", "stats.chart.age", now, before, Dimension.AGE_BAND, labels::age));
         charts.add(chart("platform", "stats.chart.platform", now, before, Dimension.PLATFORM, code -> words.apply("report.platform." + code)));
-        charts.add(chart("outcome", "stats.chart.outcome", now, before, Dimension.OUTCOME,
-                code -> words.apply(CaseFilters.outcomeKey(code))));
-        charts.add(chart("country", "stats.chart.country", now, before, Dimension.HOSTING_COUNTRY,
-                code -> new Locale("", code).getDisplayCountry(locale)));
+        charts.add(chart("outcome", "stats.chart.outcome", now, before, Dimension.OUTCOME, labels::outcome));
+        charts.add(chart("country", "stats.chart.country", now, before, Dimension.HOSTING_COUNTRY, labels::country));
         charts.add(chart("network", "stats.chart.network", now, before, Dimension.HOSTING_NETWORK, Function.identity()));
         charts.add(referrals(now, before, words, agencies));
         List<Step> times = List.of(

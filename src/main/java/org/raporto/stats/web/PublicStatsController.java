@@ -60,7 +60,7 @@ class PublicStatsController {
         categories.all().forEach(listed -> categoryNames.put(listed.category().code(), listed.category().in(language).name()));
         model.addAttribute("page", page);
         model.addAttribute("figures", statistics.publicYear(chosen));
-        model.addAttribute("categoryNames", categoryNames);
+        model.addAttribute("labels", new Labels(language, page::t, categoryNames));
         model.addAttribute("wrongYear", wrongYear);
         model.addAttribute("path", language == Language.SQ ? SiteMap.STATISTICS_SQ : SiteMap.STATISTICS_EN);
         return "stats/public";

@@ -99,6 +99,7 @@ class StatsController {
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("presets", presets(today, page));
         model.addAttribute("caseFilters", caseFilters.choices(page, user.csamClearance()));
+        model.addAttribute("reportYears", AnnualReportController.linkedYears(dashboard == null ? null : dashboard.period(), today));
         return "stats/dashboard";
     }
 
