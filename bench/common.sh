@@ -138,7 +138,7 @@ only, skip = re.compile(os.environ.get("ONLY", "")), re.compile(os.environ.get("
 def literal(value, kind):
     if kind.startswith("[L"):
         return "'"'"'{}'"'"'"
-    if kind.endswith(("String", "Timestamp", "OffsetDateTime", "UUID")):
+    if not kind.endswith(("Integer", "Long", "Short", "Double", "Float", "BigDecimal", "Boolean")):
         return "'"'"'" + value.replace("'"'"'", "'"'"''"'"'") + "'"'"'"
     return value
 

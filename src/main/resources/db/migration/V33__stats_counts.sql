@@ -4,7 +4,7 @@
 -- platform, hosting country and network; the bucket of each of its four times (FIRST_LOOK_TIME…, for the
 -- percentiles: stats_duration_bucket); the deadlines it met (MET); how soon its content was removed (REMOVED_WITHIN);
 -- and, while it waits for a first look or an assessment, the day that deadline passes (…_PENDING), since whether a
--- deadline has passed depends on when one asks.
+-- deadline has passed depends on when one asks. Referrals are counted the same way (stats_referral_count).
 CREATE TABLE stats_count (
     -- 'D': the day `day`; 'M': the month that starts on `day`.
     grain     char(1) NOT NULL CHECK (grain IN ('D', 'M')),
@@ -108,9 +108,69 @@ BEGIN
     LOCK TABLE stats_count IN EXCLUSIVE MODE;
     INSERT INTO stats_count_zone (zone) VALUES (in_zone) ON CONFLICT (only_row) DO UPDATE SET zone = excluded.zone;
     DELETE FROM stats_count;
+    DELETE FROM stats_referral_count;
     EXECUTE stats_count_statement('SELECT 1 AS sign, * FROM stats_report') USING in_zone;
+    EXECUTE stats_referral_count_statement('SELECT 1 AS sign, * FROM stats_referral') USING in_zone;
 END
 $$;
+
+-- The reports per day, for the series of days, weeks or months: without it a year's series reads every count of its days.
+CREATE INDEX stats_count_total ON stats_count (grain, day) INCLUDE (csam, reports) WHERE dimension = 'TOTAL';
+
+-- Referrals per day and month of creation, by agency and status, kept the same way from stats_referral.
+CREATE TABLE stats_referral_count (
+    grain     char(1) NOT NULL CHECK (grain IN ('D', 'M')),
+    day       date    NOT NULL,
+    csam      boolean NOT NULL,
+    agency_id text    NOT NULL,
+    status    text    NOT NULL,
+    referrals bigint  NOT NULL,
+    PRIMARY KEY (grain, day, agency_id, status, csam)
+);
+
+CREATE FUNCTION stats_referral_count_statement(source text) RETURNS text LANGUAGE sql IMMUTABLE RETURN format($sql$
+    INSERT INTO stats_referral_count AS c (grain, day, csam, agency_id, status, referrals)
+    SELECT g.grain, g.day, f.csam, f.agency_id, f.status, sum(f.sign)
+    FROM (SELECT r.sign, CAST(r.created_at AT TIME ZONE $1 AS date) AS day, r.csam, r.agency_id, r.status FROM (%s) r) f
+    CROSS JOIN LATERAL (VALUES ('D', f.day), ('M', CAST(date_trunc('month', CAST(f.day AS timestamp)) AS date))) g (grain, day)
+    GROUP BY 1, 2, 3, 4, 5
+    HAVING sum(f.sign) <> 0
+    ORDER BY 1, 2, 4, 5, 3
+    ON CONFLICT (grain, day, agency_id, status, csam) DO UPDATE SET referrals = c.referrals + excluded.referrals$sql$, source);
+
+CREATE FUNCTION stats_referral_count_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    zone text;
+BEGIN
+    -- The same guard as stats_count_changed: a recount locks stats_count for both tables of counts.
+    LOCK TABLE stats_count IN ROW EXCLUSIVE MODE;
+    SELECT z.zone INTO zone FROM stats_count_zone z;
+    IF zone IS NULL THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE stats_referral_count_statement(CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM added'
+        WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM removed'
+        ELSE 'SELECT -1 AS sign, * FROM removed UNION ALL SELECT 1, * FROM added' END) USING zone;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER stats_referral_count_inserted AFTER INSERT ON stats_referral REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_referral_count_changed();
+CREATE TRIGGER stats_referral_count_updated AFTER UPDATE ON stats_referral REFERENCING OLD TABLE AS removed NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_referral_count_changed();
+CREATE TRIGGER stats_referral_count_deleted AFTER DELETE ON stats_referral REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_referral_count_changed();
+
+CREATE FUNCTION stats_referral_count_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE stats_referral_count;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER stats_referral_count_truncated AFTER TRUNCATE ON stats_referral
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_referral_count_truncated();
 
 -- A percentile is found in the counts' buckets, then read from the few reports of its bucket in the period.
 CREATE INDEX stats_report_first_look_time ON stats_report (stats_duration_bucket(first_look_at, received_at), received_at)
@@ -125,10 +185,8 @@ CREATE INDEX stats_report_removal_time ON stats_report (stats_duration_bucket(re
 CREATE INDEX stats_report_first_look_pending ON stats_report (first_look_due) INCLUDE (received_at, csam) WHERE first_look_at IS NULL;
 CREATE INDEX stats_report_assessment_pending ON stats_report (assessment_due) INCLUDE (received_at, csam) WHERE assessed_at IS NULL;
 
--- The backlog and the referrals counted from their indexes alone.
+-- The backlog counted from its indexes alone.
 DROP INDEX stats_report_open;
 CREATE INDEX stats_report_open ON stats_report (csam) WHERE case_status IN ('NEW', 'IN_ASSESSMENT', 'ASSESSED');
 DROP INDEX stats_report_monitoring;
 CREATE INDEX stats_report_monitoring ON stats_report (csam) WHERE monitoring;
-DROP INDEX stats_referral_created;
-CREATE INDEX stats_referral_created ON stats_referral (created_at) INCLUDE (agency_id, status, csam);

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The counts of the projection per day and month of receipt ({@code stats_count}, migration V33), which the database
- * keeps by triggers on {@code stats_report}: every change of the projection, a report's refresh, a rebuild, or a row
+ * The counts of the projection per day and month of receipt ({@code stats_count}, and of referrals per day and month
+ * of creation, {@code stats_referral_count}; migration V33), which the database keeps by triggers on
+ * {@code stats_report} and {@code stats_referral}: every change of the projection, a report's refresh, a rebuild, or a row
  * written by hand, changes them in the same transaction. Days are days in the hotline's time zone, which is
  * configuration; this makes the counts follow it: the first start counts every report, and a start with another time
  * zone counts them all again.

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The counts per day and month that the database keeps as the projection changes (V33) give exactly the figures that
  * counting the projection's rows gives — the statements the dashboard ran before the counts existed serve as the
- * oracle here — and equal counting every row again, after rows are added, changed, deleted and rebuilt.
+ * oracle here — and equal counting every row again, after rows of reports and referrals are added, changed, deleted
+ * and rebuilt.
  */
 @SpringBootTest
 @Import(MondayMorning.class)
@@ -38,6 +39,8 @@ class StatsCountsTest {
     private static final String[] CATEGORIES = {"csam", "grooming", "cyberbullying", "fraud", "hate-speech", "other"};
     private static final String[] PLATFORMS = {"INSTAGRAM", "TIKTOK", "ROBLOX"};
     private static final String[] COUNTRIES = {"AL", "DE", "NL", "US"};
+    private static final String[] AGENCIES = {"al-police-cybercrime", "platform-meta", "hotline-nl"};
+    private static final String[] STATUSES = {"SENT", "ACKNOWLEDGED", "ACTIONED"};
     private static final String[] OUTCOMES = {"BASELINE_CSAM", "NATIONAL_ILLEGAL", "HARMFUL_NOT_ILLEGAL", "NOT_ACTIONABLE"};
 
     @Autowired
@@ -61,6 +64,7 @@ class StatsCountsTest {
     /** Rows without a report behind them would be lost by the rebuild other tests run. */
     @AfterEach
     void removeTheGeneratedRows() {
+        jdbc.sql("DELETE FROM stats_referral WHERE report_id IN (:ids)").param("ids", generated).update();
         jdbc.sql("DELETE FROM stats_report WHERE report_id IN (:ids)").param("ids", generated).update();
     }
 
@@ -94,6 +98,7 @@ class StatsCountsTest {
                 assertThat(totals.times()).as("%s %s", period, withCsam).isEqualTo(direct.times());
                 assertThat(totals.removal()).as("%s %s", period, withCsam).isEqualTo(direct.removal());
                 assertThat(totals.sla()).as("%s %s", period, withCsam).isEqualTo(direct.sla());
+                assertThat(totals.referrals()).as("%s %s", period, withCsam).isEqualTo(referrals(from, to, withCsam));
             }
         }
     }
@@ -106,6 +111,9 @@ class StatsCountsTest {
         jdbc.sql("UPDATE stats_report SET received_at = received_at + interval '20 days' WHERE report_id IN (:ids)")
                 .param("ids", ids.subList(50, 80)).update();
         jdbc.sql("DELETE FROM stats_report WHERE report_id IN (:ids)").param("ids", ids.subList(80, 120)).update();
+        jdbc.sql("UPDATE stats_referral SET status = 'ACTIONED', created_at = created_at + interval '40 days' WHERE report_id IN (:ids)")
+                .param("ids", ids.subList(0, 60)).update();
+        jdbc.sql("DELETE FROM stats_referral WHERE report_id IN (:ids)").param("ids", ids.subList(60, 90)).update();
         List<Map<String, Object>> kept = all();
 
         counts.countAll();
@@ -120,8 +128,20 @@ class StatsCountsTest {
 
     /** The counts that are not zero (a count taken back to zero may stay as a row). */
     private List<Map<String, Object>> all() {
-        return jdbc.sql("SELECT grain, day, csam, dimension, key, reports FROM stats_count WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5")
-                .query().listOfRows();
+        List<Map<String, Object>> all = new ArrayList<>(jdbc.sql(
+                "SELECT grain, day, csam, dimension, key, reports FROM stats_count WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5").query().listOfRows());
+        all.addAll(jdbc.sql("SELECT grain, day, csam, agency_id, status, referrals FROM stats_referral_count WHERE referrals <> 0"
+                + " ORDER BY 1, 2, 3, 4, 5").query().listOfRows());
+        return all;
+    }
+
+    private List<Figures.ReferralCount> referrals(Instant from, Instant to, boolean withCsam) {
+        return jdbc.sql("""
+                SELECT agency_id, status, count(*) AS n FROM stats_referral
+                WHERE created_at >= :from AND created_at < :to AND (:csam OR NOT csam)
+                GROUP BY agency_id, status ORDER BY n DESC, agency_id, status""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("csam", withCsam)
+                .query((rs, n) -> new Figures.ReferralCount(rs.getString("agency_id"), rs.getString("status"), rs.getLong("n"))).list();
     }
 
     private List<UUID> generate(int reports, Instant from, Instant to) {
@@ -162,6 +182,14 @@ class StatsCountsTest {
                     .param("firstLookDue", Timestamp.from(received.plus(Duration.ofHours(random.nextInt(1, 30)))))
                     .param("assessmentDue", Timestamp.from(received.plus(Duration.ofHours(random.nextInt(24, 60)))))
                     .update();
+            if (referred != null) {
+                jdbc.sql("""
+                        INSERT INTO stats_referral (referral_id, report_id, agency_id, agency_kind, status, csam, created_at, sent_at, refreshed_at)
+                        VALUES (?, ?, ?, 'POLICE', ?, ?, ?, ?, now())""")
+                        .params(UUID.randomUUID(), id, AGENCIES[random.nextInt(AGENCIES.length)], STATUSES[random.nextInt(STATUSES.length)],
+                                category.equals("csam"), Timestamp.from(assessed), Timestamp.from(referred))
+                        .update();
+            }
         }
         return ids;
     }
