@@ -22,7 +22,8 @@
 # captures the statements of the year view and prints their EXPLAIN (ANALYZE, BUFFERS).
 #
 # Settings: REPORTS (default 1000000), DURATION (default 10s per measurement), WARMUP (default 90s: on two cores the
-# JIT compiler works for minutes), CONNECTIONS (default "1 4"). About 12 minutes on two cores, two of them generating.
+# JIT compiler works for minutes), CONNECTIONS (default "1 4"). About 17 minutes on two shared cores, five or six of
+# them generating (the triggers counting a million rows as they arrive).
 # Installs wrk and PostgreSQL's client from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
