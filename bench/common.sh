@@ -34,15 +34,23 @@ cleanup() {
 }
 
 # write_measure_lua FILE : a wrk script that counts every answer other than $EXPECT (default 200) as failed and prints
-# "RESULT p50_ms p95_ms p99_ms requests failed requests_per_second" when done.
+# "RESULT p50_ms p95_ms p99_ms requests failed requests_per_second" when done. With $BODY set it POSTs that form body,
+# and with $EXPECT_LOCATION (a Lua pattern) the answer's Location must match it too.
 write_measure_lua() {
     cat >"$1" <<'LUA'
 local threads = {}
 local expect = tonumber(os.getenv("EXPECT") or "200")
+local location = os.getenv("EXPECT_LOCATION") or ""
+local body = os.getenv("BODY") or ""
+if body ~= "" then
+    wrk.method = "POST"
+    wrk.body = body
+    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
 failures = 0
 function setup(thread) table.insert(threads, thread) end
 function response(status, headers, body)
-    if status ~= expect then failures = failures + 1 end
+    if status ~= expect or (location ~= "" and not (headers["Location"] or ""):match(location)) then failures = failures + 1 end
 end
 function done(summary, latency, requests)
     local failed = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
@@ -51,4 +59,114 @@ function done(summary, latency, requests)
         latency:percentile(99) / 1000, summary.requests, failed, summary.requests / summary.duration * 1e6))
 end
 LUA
+}
+
+# measure NAME GROUP CONNECTIONS URL [WRK-OPTION...] : one wrk run of $DURATION with $work/measure.lua (written by
+# write_measure_lua), printed as a row of "name group c p50 p95 p99 req/s ratio requests failed" and added to
+# $results. A NAME of "baseline" sets the p95 that the GROUP's later rows at that many connections are divided by, so
+# measure each group's baseline first. Sets p50, p95, failed for the caller.
+measure() {
+    local name=$1 group=$2 connections=$3 url=$4 out p99 requests rps ratio key
+    shift 4
+    key=$(tr -c 'A-Za-z0-9\n' _ <<<"baseline_${group}_$connections")
+    out=$(wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$DURATION" --timeout 10s --latency "$@" -s "$work/measure.lua" "$url")
+    read -r p50 p95 p99 requests failed rps < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}' <<<"$out")
+    if [ "$requests" = 0 ]; then # not one answer within the run: no latency to report, and wrk counts no timeout
+        p50=">$DURATION" p95=">$DURATION" p99=">$DURATION" failed=1
+    fi
+    if [ "$name" = baseline ]; then printf -v "$key" '%s' "$p95"; fi
+    ratio=$(awk -v a="$p95" -v b="${!key}" 'BEGIN {if (a + 0 > 0) printf "%.1f", a / b; else print "-"}')
+    printf '%-24s %-9s %2s %9s %9s %9s %9s %7s %9s %8s\n' "$name" "$group" "$connections" "$p50" "$p95" "$p99" "$rps" "$ratio" "$requests" "$failed" \
+        | tee -a "$results"
+}
+
+# The header of measure's rows, and the rows of $results as a Markdown table for bench/RESULTS.md.
+measure_header() { printf '%-24s %-9s %2s %9s %9s %9s %9s %7s %9s %8s\n' "${1:-endpoint}" "${2:-group}" c "p50 ms" "p95 ms" "p99 ms" "req/s" ratio requests failed; }
+results_table() {
+    awk '{n = NF; name = $1; for (i = 2; i <= n - 9; i++) name = name " " $i;
+          printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", name, $(n-8), $(n-7), $(n-6), $(n-5), $(n-3), $(n-2), $n}' "$results"
+}
+
+# Demo mode (--raporto.demo=true) prints each demo account's e-mail, password and authenticator key in the log.
+# demo_account LOG SLUG -> "email password key", the key without the spaces it is printed with.
+demo_account() {
+    for _ in $(seq 1 60); do grep -q " demo.$2@raporto.invalid " "$1" && break; sleep 0.5; done
+    grep -m1 " demo.$2@raporto.invalid " "$1" | awk '{printf "%s %s ", $1, $2; for (i = 3; i <= NF; i++) printf "%s", $i; print ""}'
+}
+
+csrf_of() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p; }
+
+# totp KEY -> the authenticator's code of this 30-second step (RFC 6238, SHA-1, six digits).
+totp() {
+    python3 - "$1" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+secret = sys.argv[1].replace(" ", "").upper()
+key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+offset = digest[-1] & 0x0F
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))
+PY
+}
+
+# sign_in EMAIL PASSWORD KEY -> the session cookie's value, signed in at $base. Password, then the authenticator's code
+# of this 30-second step (the server takes the step before and after too). Stops at the first refusal: sign-in is
+# throttled after failures, so trying again would only lock the account.
+sign_in() {
+    local jar="$work/cookies-$1" csrf location
+    csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/staff/login" | csrf_of)
+    location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" \
+        --data-urlencode "email=$1" --data-urlencode "password=$2" "$base/staff/login")
+    [[ $location == */staff/login/code ]] || { echo "Password refused for $1 (answer: $location)" >&2; exit 1; }
+    csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/staff/login/code" | csrf_of)
+    location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" \
+        --data-urlencode "code=$(totp "$3")" "$base/staff/login/code")
+    [[ $location == */staff/ ]] || { echo "Code refused for $1 (answer: $location)" >&2; exit 1; }
+    awk '$6 == "RAPORTO_SESSION" {print $7}' "$jar"
+}
+
+# logged_statements < LOG : the SELECT statements an application started with
+#   --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG
+#   --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
+# sent, one a line with its parameters written in (arrays as empty ones, timestamps in the JVM's zone: run psql with
+# the same PGTZ), ready for EXPLAIN. Only those matching the regular expression $ONLY (default: all), none matching $SKIP.
+logged_statements() {
+    python3 -c '
+import os, re, sys
+
+only, skip = re.compile(os.environ.get("ONLY", "")), re.compile(os.environ.get("SKIP", "^$"))
+
+def literal(value, kind):
+    if kind.startswith("[L"):
+        return "'"'"'{}'"'"'"
+    if not kind.endswith(("Integer", "Long", "Short", "Double", "Float", "BigDecimal", "Boolean")):
+        return "'"'"'" + value.replace("'"'"'", "'"'"''"'"'") + "'"'"'"
+    return value
+
+def emit(statement, params):
+    if statement is None or not statement.lstrip("(").upper().startswith(("WITH", "SELECT")):
+        return
+    if not only.search(statement) or (os.environ.get("SKIP") and skip.search(statement)):
+        return
+    pieces = statement.split("?")
+    print(" ".join((pieces[0] + "".join(literal(*p) + piece for p, piece in zip(params, pieces[1:]))).split()) + ";")
+
+# A log record starts with a date; a statement may span lines (text blocks) and hold "]" itself.
+records, record = [], []
+for line in sys.stdin:
+    if re.match(r"\d{4}-\d\d-\d\d", line) and record:
+        records.append("".join(record))
+        record = []
+    record.append(line)
+records.append("".join(record))
+statement, params = None, []
+for text in records:
+    found = re.search(r"Executing prepared SQL statement \[(.*)\]\s*$", text, re.S)
+    if found:
+        emit(statement, params)
+        statement, params = found.group(1), []
+    found = re.search(r"parameter value \[(.*)\], value class \[([^\]]+)\]", text, re.S)
+    if found:
+        params.append((found.group(1), found.group(2)))
+emit(statement, params)
+'
 }

@@ -47,10 +47,8 @@ export PGPASSWORD
 PGPASSWORD=$(cat "$work/data/keys/database.password")
 sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
 
-for _ in $(seq 1 60); do grep -q 'demo.editor@raporto.invalid' "$work/app.log" && break; sleep 0.5; done
-account() { grep -m1 " demo.$1@raporto.invalid " "$work/app.log" | awk '{printf "%s %s ", $1, $2; for (i = 3; i <= NF; i++) printf "%s", $i; print ""}'; }
-read -r cleared_email cleared_password cleared_secret < <(account analyst)
-read -r uncleared_email uncleared_password uncleared_secret < <(account editor)
+read -r cleared_email cleared_password cleared_secret < <(demo_account "$work/app.log" analyst)
+read -r uncleared_email uncleared_password uncleared_secret < <(demo_account "$work/app.log" editor)
 sql -c "UPDATE identity_account SET roles = ARRAY['ANALYST'], csam_clearance = false WHERE email = '$uncleared_email'"
 
 echo "Generating $REPORTS reports with their items, addresses and cases"
@@ -224,32 +222,6 @@ vacuumed=$(date +%s)
 echo "Generated in $((generated - started)) s, VACUUM ANALYZE and CHECKPOINT $((vacuumed - generated)) s; database $(sql -c "SELECT pg_size_pretty(pg_database_size('raporto'))")"
 sql -F ' ' -c "SELECT 'cases by status:', string_agg(status || ' ' || n, ', ' ORDER BY status) FROM (SELECT status, sum(n) AS n FROM casework_status_count GROUP BY status) s"
 
-csrf_of() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p; }
-totp() {
-    python3 - "$1" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-secret = sys.argv[1].replace(" ", "").upper()
-key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-offset = digest[-1] & 0x0F
-print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))
-PY
-}
-# sign_in EMAIL PASSWORD SECRET -> the session cookie's value. Password, then the authenticator's code of this
-# 30-second step (the server takes the step before and after too). Stops at the first refusal: sign-in is throttled
-# after failures, so trying again would only lock the account.
-sign_in() {
-    local jar="$work/cookies-$1" csrf location
-    csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/staff/login" | csrf_of)
-    location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" \
-        --data-urlencode "email=$1" --data-urlencode "password=$2" "$base/staff/login")
-    [[ $location == */staff/login/code ]] || { echo "Password refused for $1 (answer: $location)" >&2; exit 1; }
-    csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/staff/login/code" | csrf_of)
-    location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" \
-        --data-urlencode "code=$(totp "$3")" "$base/staff/login/code")
-    [[ $location == */staff/ ]] || { echo "Code refused for $1 (answer: $location)" >&2; exit 1; }
-    awk '$6 == "RAPORTO_SESSION" {print $7}' "$jar"
-}
 cleared=$(sign_in "$cleared_email" "$cleared_password" "$cleared_secret")
 uncleared=$(sign_in "$uncleared_email" "$uncleared_password" "$uncleared_secret")
 page() { curl -fsS -H "Cookie: RAPORTO_SESSION=$1" "$base$2"; }
@@ -270,32 +242,9 @@ grep -q "$deep_next" <<<"$html" || { echo "The deep page does not start where it
 html=$(page "$cleared" "/staff/cases?q=$SEARCH")
 grep -q "$SEARCH" <<<"$html" || { echo "The search for $SEARCH found nothing" >&2; exit 1; }
 
-cat >"$work/measure.lua" <<'LUA'
--- GET: every answer must be 200 (a lost session answers a redirect to the sign-in page). POST (BODY set): "take next",
--- which must answer 303 to the page of the report it claimed; 303 to the queue means there was nothing left to take.
-local body = os.getenv("BODY")
-if body ~= nil and body ~= "" then
-    wrk.method = "POST"
-    wrk.body = body
-    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-end
-local threads = {}
-failures = 0
-function setup(thread) table.insert(threads, thread) end
-function response(status, headers, body)
-    if wrk.method == "POST" then
-        if status ~= 303 or not (headers["Location"] or ""):match("/staff/cases/%x") then failures = failures + 1 end
-    elseif status ~= 200 then
-        failures = failures + 1
-    end
-end
-function done(summary, latency, requests)
-    local failed = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-    for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
-    io.write(string.format("RESULT %.2f %.2f %.2f %d %d %.1f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-        latency:percentile(99) / 1000, summary.requests, failed, summary.requests / summary.duration * 1e6))
-end
-LUA
+# GET: every answer must be 200 (a lost session answers a redirect to the sign-in page). POST ("take next"): every
+# answer must be 303 to the page of the report it claimed; 303 to the queue means there was nothing left to take.
+write_measure_lua "$work/measure.lua"
 cat >"$work/warmup.lua" <<'LUA'
 local paths = {}
 for path in os.getenv("PATHS"):gmatch("%S+") do table.insert(paths, path) end
@@ -315,44 +264,43 @@ unclaimed() { sql -c "SELECT count(*) FROM casework_case WHERE status = 'NEW' AN
 echo "Warming up for $WARMUP (the pages, then take next for 10 s as the analyst without clearance)"
 PATHS="/staff/ /staff/cases $deep /staff/cases?q=$SEARCH /staff/cases?category=grooming" \
     wrk -t2 -c4 -d"$WARMUP" -H "Cookie: RAPORTO_SESSION=$cleared" -s "$work/warmup.lua" "$base/" >/dev/null
-BODY=$uncleared_next wrk -t2 -c2 -d10s -H "Cookie: RAPORTO_SESSION=$uncleared" -s "$work/measure.lua" "$base/staff/cases/next" >/dev/null
+BODY=$uncleared_next EXPECT=303 wrk -t2 -c2 -d10s -H "Cookie: RAPORTO_SESSION=$uncleared" -s "$work/measure.lua" "$base/staff/cases/next" >/dev/null
 
 results="$work/results"
 : >"$results"
-# measure NAME ANALYST CONNECTIONS PATH [BODY]: one wrk run, a line in $results; the baseline of its analyst and
-# connections must have been measured first. For "take next" (BODY set), also how many more reports the analyst holds
-# in the database afterwards: one per answer, if every claim took a different report.
-measure() {
-    local name=$1 analyst=$2 connections=$3 path=$4 body=${5:-} cookie out p50 p95 p99 requests failed rps ratio held_before=0
+# measure_as NAME ANALYST CONNECTIONS PATH [BODY]: common.sh's measure with the analyst's session, against the baseline of that
+# analyst and connections. For "take next" (BODY set), also how many more reports the analyst holds in the database
+# afterwards: one per answer, if every claim took a different report.
+measure_as() {
+    local name=$1 analyst=$2 connections=$3 path=$4 body=${5:-} cookie held_before=0
     cookie=$([ "$analyst" = cleared ] && echo "$cleared" || echo "$uncleared")
-    if [ -n "$body" ]; then held_before=$(held "$analyst"); fi
-    out=$(BODY=$body wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$DURATION" --timeout 10s --latency -H "Cookie: RAPORTO_SESSION=$cookie" \
-        -s "$work/measure.lua" "$base$path")
-    read -r p50 p95 p99 requests failed rps < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}' <<<"$out")
-    if [ "$name" = baseline ]; then eval "baseline_${analyst}_$connections=$p95"; fi
-    ratio=$(awk -v a="$p95" -v b="$(eval echo "\$baseline_${analyst}_$connections")" 'BEGIN {printf "%.1f", a / b}')
-    printf '%-22s %-9s %2s %9s %9s %9s %9s %7s %9s %8s\n' "$name" "$analyst" "$connections" "$p50" "$p95" "$p99" "$rps" "$ratio" "$requests" "$failed" | tee -a "$results"
-    if [ -n "$body" ]; then echo "  ($(($(held "$analyst") - held_before)) more reports held by this analyst in the database)"; fi
+    if [ -n "$body" ]; then
+        held_before=$(held "$analyst")
+        BODY=$body EXPECT=303 EXPECT_LOCATION=/staff/cases/%x measure "$name" "$analyst" "$connections" "$base$path" -H "Cookie: RAPORTO_SESSION=$cookie"
+        echo "  ($(($(held "$analyst") - held_before)) more reports held by this analyst in the database)"
+    else
+        measure "$name" "$analyst" "$connections" "$base$path" -H "Cookie: RAPORTO_SESSION=$cookie"
+    fi
 }
-printf '%-22s %-9s %2s %9s %9s %9s %9s %7s %9s %8s\n' endpoint analyst c "p50 ms" "p95 ms" "p99 ms" "req/s" ratio requests failed
+measure_header endpoint analyst
 # The analyst without clearance first: its "take next" skips the restricted reports at the head of the queue, which
 # the cleared analyst's claims would otherwise have taken away.
 for connections in $CONNECTIONS; do
-    measure baseline uncleared "$connections" /staff/
-    measure "queue" uncleared "$connections" /staff/cases
+    measure_as baseline uncleared "$connections" /staff/
+    measure_as "queue" uncleared "$connections" /staff/cases
     echo "  ($(unclaimed false) new reports nobody holds that it may see)"
-    measure "take next" uncleared "$connections" /staff/cases/next "$uncleared_next"
+    measure_as "take next" uncleared "$connections" /staff/cases/next "$uncleared_next"
 done
 for connections in $CONNECTIONS; do
-    measure baseline cleared "$connections" /staff/
-    measure "queue" cleared "$connections" /staff/cases
-    measure "closed, deep page" cleared "$connections" "$deep"
-    measure "category=grooming" cleared "$connections" "/staff/cases?category=grooming"
-    measure "q=$SEARCH" cleared "$connections" "/staff/cases?q=$SEARCH"
-    measure "closed, q=$SEARCH" cleared "$connections" "/staff/cases?status=CLOSED&q=$SEARCH"
-    measure "closed, q=$ABSENT" cleared "$connections" "/staff/cases?status=CLOSED&q=$ABSENT"
+    measure_as baseline cleared "$connections" /staff/
+    measure_as "queue" cleared "$connections" /staff/cases
+    measure_as "closed, deep page" cleared "$connections" "$deep"
+    measure_as "category=grooming" cleared "$connections" "/staff/cases?category=grooming"
+    measure_as "q=$SEARCH" cleared "$connections" "/staff/cases?q=$SEARCH"
+    measure_as "closed, q=$SEARCH" cleared "$connections" "/staff/cases?status=CLOSED&q=$SEARCH"
+    measure_as "closed, q=$ABSENT" cleared "$connections" "/staff/cases?status=CLOSED&q=$ABSENT"
     echo "  ($(unclaimed true) new reports nobody holds)"
-    measure "take next" cleared "$connections" /staff/cases/next "$cleared_next"
+    measure_as "take next" cleared "$connections" /staff/cases/next "$cleared_next"
 done
 
 # The plans, on the data as the run left it. The statements are Queue.page's and Cases.takeNext's, with the values
@@ -392,5 +340,4 @@ explain() { # title statement…: run once to warm the cache as the pages above 
 
 echo
 echo "| $(date -u +%Y-%m-%d) | $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB | $(git rev-parse --short HEAD 2>/dev/null || echo -) | $REPORTS reports, generated in $((generated - started)) s |"
-awk '{name = $1; i = 2; while ($i != "cleared" && $i != "uncleared") name = name " " $(i++);
-      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", name, $i, $(i+1), $(i+2), $(i+3), $(i+5), $(i+6), $(i+8)}' "$results"
+results_table

@@ -47,11 +47,4 @@ public enum HostingRegion {
     public static HostingRegion of(String country) {
         return BY_COUNTRY.getOrDefault(country, OTHER);
     }
-
-    /** Every listed country with its region, as two arrays of the same order (for a join in SQL). */
-    static String[][] table() {
-        String[] codes = BY_COUNTRY.keySet().stream().sorted().toArray(String[]::new);
-        String[] regions = Arrays.stream(codes).map(code -> BY_COUNTRY.get(code).name()).toArray(String[]::new);
-        return new String[][] {codes, regions};
-    }
 }
