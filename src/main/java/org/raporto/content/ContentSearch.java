@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Search in the published articles of one language (V27__content_search.sql, V29__content_search_speed.sql).
+ * Search in the published articles of one language (V27__content_search.sql, V29__content_search_speed.sql,
+ * V32__content_search_per_language.sql).
  * <p>
  * Full text first: every word of the query, folded (no diacritics, lower case), the last also as the start of a
  * longer word. Articles with the words in their title or summary come first, ranked (ts_rank) with the title far
@@ -182,8 +183,8 @@ public class ContentSearch {
      * that pass the filters), the newest {@value #RANKED} of them ranked, and the page's share of them; and the
      * matches counted up to {@value #COUNT_CAP} + 1 in any order, with the counts beside the filters over them. A
      * word in most titles is found by walking the articles newest first (content_article_published), a rarer one by
-     * the title-and-summary index (content_article_search_head). Without filters the counting starts from the same
-     * articles, and reads documents (through content_article_search) only when they are not enough. Only the page's
+     * the language's title-and-summary index (content_article_search_head_sq, _en). Without filters the counting starts
+     * from the same articles, and reads documents (through content_article_search_sq, _en) only when they are not enough. Only the page's
      * articles are read in full. When it finds fewer than {@value #FEW} articles with all the words, the same
      * statement looks up the words like them, for the broadened search (content_search_alike, V32).
      */
