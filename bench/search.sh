@@ -190,7 +190,7 @@ done
 
 # The plans of the statements the search sends, as it sends them: the application started again logging its SQL and
 # its parameters, the same request twice (the second one counts), and every statement of it explained with its
-# parameters written in (arrays of ids as empty ones) after the settings its transaction made.
+# parameters written in (arrays of ids as empty ones: the log does not show them) after the settings its transaction made.
 cat >"$work/explain.py" <<'PY'
 import re
 import sys
@@ -206,7 +206,7 @@ def literal(value, kind):
 
 def explain(statement, params):
     if statement is not None and statement.upper().startswith("SET LOCAL "):
-        print("SET " + statement[len("SET LOCAL "):] + ";")  # the transaction's settings, for the session here
+        print(statement.replace("SET LOCAL ", "SET ") + ";")  # the transaction's settings, for the session here
         return
     if statement is None or not statement.lstrip("(").upper().startswith(("WITH", "SELECT")):
         return

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Search in the published articles of one language (V27__content_search.sql, V29__content_search_speed.sql).
+ * Search in the published articles of one language (V27__content_search.sql, V29__content_search_speed.sql,
+ * V32__content_search_per_language.sql).
  * <p>
  * Full text first: every word of the query, folded (no diacritics, lower case), the last also as the start of a
  * longer word. Articles with the words in their title or summary come first, ranked (ts_rank) with the title far
@@ -48,10 +49,6 @@ public class ContentSearch {
     static final int FEW = 3;
     /** How many articles with the words in their title or summary are ranked, the newest: all that the pages show. */
     static final int RANKED = MAX_PAGE * PAGE_SIZE;
-    /** pg_trgm's word similarity a word of the articles needs to count as a typo of a query word ("bulizem": 0.7). */
-    private static final String SIMILARITY_THRESHOLD = "0.45";
-    /** The look-alike words taken for each query word, the closest: enough for the typos of a word, not a dictionary. */
-    private static final int ALIKE_PER_WORD = 16;
     /**
      * ts_rank's weights of D and C (unused: the body is not ranked, only matched), B summary, A title. ts_rank rather
      * than ts_rank_cd (cover density): the same order of title, summary and body, at a quarter of the cost for a query
@@ -97,16 +94,15 @@ public class ContentSearch {
         // index), so each statement is planned for the words it carries, never one plan kept for all. The articles
         // are read from memory, not disk: priced as random reads from a disk (4), walking them looked dearer than
         // gathering and sorting 4,500 matches, five times slower for "internet" (24 against 5 ms, bench/search.sh).
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        jdbc.sql("SET LOCAL random_page_cost = 1.1").update();
+        // Both in one round trip.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL random_page_cost = 1.1").update();
         int from = (current - 1) * PAGE_SIZE;
         Search search = new Search(language, terms, filters, terms.isEmpty() ? Match.ALL : Match.EXACT, List.of(), List.of(), now());
         FirstStage first = firstStage(search, from);
         if (search.match() == Match.EXACT && first.total() < FEW) {
-            List<String> alike = alike(language, terms);
             // One word and nothing like it: any of the words is all of them, and there is nothing broader to find.
-            if (terms.words().size() > 1 || !alike.isEmpty()) {
-                search = search.broadened(first.first(), alike);
+            if (terms.words().size() > 1 || !first.alike().isEmpty()) {
+                search = search.broadened(first.first(), first.alike());
                 first = firstStage(search, from);
             }
         }
@@ -175,8 +171,11 @@ public class ContentSearch {
      * @param total  the matches with the filters, counted until there are more than {@value #COUNT_CAP}
      * @param first  some of those matches, {@value #FEW} at most: all of them when there are fewer
      * @param facets the counts beside the filters
+     * @param alike  when all the words were searched for and fewer than {@value #FEW} articles have them, the words of
+     *               titles and summaries that look like those the titles and summaries do not have (else none)
      */
-    private record FirstStage(List<Row> rows, long heads, long ranked, long total, List<UUID> first, ContentSearchResults.Facets facets) {
+    private record FirstStage(List<Row> rows, long heads, long ranked, long total, List<UUID> first, ContentSearchResults.Facets facets,
+            List<String> alike) {
     }
 
     /**
@@ -184,9 +183,10 @@ public class ContentSearch {
      * that pass the filters), the newest {@value #RANKED} of them ranked, and the page's share of them; and the
      * matches counted up to {@value #COUNT_CAP} + 1 in any order, with the counts beside the filters over them. A
      * word in most titles is found by walking the articles newest first (content_article_published), a rarer one by
-     * the title-and-summary index (content_article_search_head). Without filters the counting starts from the same
-     * articles, and reads documents (through content_article_search) only when they are not enough. Only the page's
-     * articles are read in full.
+     * the language's title-and-summary index (content_article_search_head_sq, _en). Without filters the counting starts
+     * from the same articles, and reads documents (through content_article_search_sq, _en) only when they are not enough. Only the page's
+     * articles are read in full. When it finds fewer than {@value #FEW} articles with all the words, the same
+     * statement looks up the words like them, for the broadened search (content_search_alike, V32).
      */
     private FirstStage firstStage(Search search, int from) {
         ContentSearchFilters filters = search.filters();
@@ -233,19 +233,30 @@ public class ContentSearch {
         }
         sql.append(", top AS (SELECT * FROM ranked ORDER BY " + bestFirst("") + " LIMIT ? OFFSET ?)", PAGE_SIZE, from);
         // One row even when the page is past the ranked articles, to carry the counts.
+        sql.append(", first_matches AS (SELECT id FROM found WHERE true");
+        filtered(sql, filters, "");
+        sql.append(" LIMIT ?)", FEW);
         sql.append(" SELECT (SELECT count(*) FROM heads) AS heads, (SELECT count(*) FROM ranked) AS ranked, (SELECT count(*) FROM found) AS found, (SELECT count(*) FROM found WHERE true");
         filtered(sql, filters, "");
-        sql.append(") AS total, ARRAY(SELECT id::text FROM found WHERE true");
-        filtered(sql, filters, "");
-        sql.append(" LIMIT ?) AS first, (SELECT array_agg(ARRAY[facet, value, n::text]) FROM facets) AS facets, " + columns("top.exact")
-                + " FROM (SELECT 1) one LEFT JOIN (top JOIN content_article a ON a.id = top.id) ON true ORDER BY " + bestFirst("top."), FEW);
+        sql.append(") AS total, ARRAY(SELECT id::text FROM first_matches) AS first, (SELECT array_agg(ARRAY[facet, value, n::text]) FROM facets) AS facets, ");
+        if (search.match() == Match.EXACT) {
+            // Looked up only when needed: a subquery in a branch not taken is never run. The words, of letters and
+            // digits only, as one text rather than an array, so that the statement can be logged and run again as it was.
+            sql.append("CASE WHEN (SELECT count(*) FROM first_matches) < ? THEN ARRAY(SELECT content_search_alike(?, string_to_array(?, ' '))) END AS alike, ",
+                    FEW, search.language().code(), String.join(" ", search.terms().similarityWords()));
+        }
+        else {
+            sql.append("NULL::text[] AS alike, ");
+        }
+        sql.append(columns("top.exact") + " FROM (SELECT 1) one LEFT JOIN (top JOIN content_article a ON a.id = top.id) ON true ORDER BY "
+                + bestFirst("top."));
         List<Row> rows = new ArrayList<>();
         List<Counted> counted = new ArrayList<>(1);
         jdbc.sql(sql.text()).params(sql.params()).query(row -> {
             if (counted.isEmpty()) {
                 long found = row.getLong("found");
                 counted.add(new Counted(row.getLong("heads"), row.getLong("ranked"), found, row.getLong("total"), ids(row, "first"),
-                        facets(row, found > COUNT_CAP)));
+                        facets(row, found > COUNT_CAP), strings(row, "alike")));
             }
             if (row.getObject("id") != null) {
                 rows.add(row(row));
@@ -253,11 +264,11 @@ public class ContentSearch {
         });
         Counted first = counted.get(0);
         if (first.found() <= COUNT_CAP) {
-            return new FirstStage(rows, first.heads(), first.ranked(), first.total(), first.first(), first.facets());
+            return new FirstStage(rows, first.heads(), first.ranked(), first.total(), first.first(), first.facets(), first.alike());
         }
         if (filters.isEmpty() || first.heads() > COUNT_CAP) {
             // More than the cap, with the filters where there are: the first stage's own articles say so.
-            return new FirstStage(rows, first.heads(), first.ranked(), COUNT_CAP + 1, first.first(), first.facets());
+            return new FirstStage(rows, first.heads(), first.ranked(), COUNT_CAP + 1, first.first(), first.facets(), first.alike());
         }
         // Not all matches were counted, and the filters leave only some of them: those are counted on their own.
         Sql count = new Sql();
@@ -266,13 +277,14 @@ public class ContentSearch {
         count.append(") SELECT count(*) AS n, ARRAY(SELECT id::text FROM found LIMIT ?) AS first FROM found", FEW);
         FirstStage[] apart = new FirstStage[1];
         jdbc.sql(count.text()).params(count.params()).query(row -> {
-            apart[0] = new FirstStage(rows, first.heads(), first.ranked(), row.getLong("n"), ids(row, "first"), first.facets());
+            apart[0] = new FirstStage(rows, first.heads(), first.ranked(), row.getLong("n"), ids(row, "first"), first.facets(), first.alike());
         });
         return apart[0];
     }
 
     /** The counts the first stage's statement carries in its rows. */
-    private record Counted(long heads, long ranked, long found, long total, List<UUID> first, ContentSearchResults.Facets facets) {
+    private record Counted(long heads, long ranked, long found, long total, List<UUID> first, ContentSearchResults.Facets facets,
+            List<String> alike) {
     }
 
     /**
@@ -357,28 +369,6 @@ public class ContentSearch {
             }
         }
         return new ContentSearchResults.Facets(counts.get("audience"), counts.get("type"), counts.get("topic"), partial);
-    }
-
-    /**
-     * Words of the articles' titles and summaries (content_search_word) that look like the query's words they do not
-     * have, the closest {@value #ALIKE_PER_WORD} for each: a small trigram index, each query word looked up on its own.
-     * A word the titles and summaries have is taken as typed, not as a typo.
-     */
-    private List<String> alike(Language language, ContentSearchTerms terms) {
-        List<String> words = terms.similarityWords();
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(SIMILARITY_THRESHOLD).query(String.class).single();
-        Sql sql = new Sql();
-        String union = "";
-        for (String word : words) {
-            sql.append(union + "(SELECT w.word FROM content_search_word w WHERE w.language = ? AND ? <% w.word AND NOT EXISTS "
-                    + "(SELECT 1 FROM content_search_word known WHERE known.language = ? AND known.word = ?) "
-                    + "ORDER BY ? <<-> w.word, w.word LIMIT ?)", language.code(), word, language.code(), word, word, ALIKE_PER_WORD);
-            union = " UNION ";
-        }
-        return jdbc.sql(sql.text()).params(sql.params()).query(String.class).list();
     }
 
     /** The folded words as a tsquery, written into the statement so that it is planned for them. */

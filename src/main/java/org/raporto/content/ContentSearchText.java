@@ -3,7 +3,6 @@ package org.raporto.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -15,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContentSearchText(List<Part> parts) {
 
-    /** Letters and digits with the marks that may follow them (a decomposed "ë"). */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}]*");
+    /** The kinds of character a word starts with (\p{L}, \p{N}), as bits by Character.getType. */
+    private static final int LETTERS_AND_NUMBERS = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
+    /** Marks (\p{M}), which a word may also go on with: a decomposed "ë". */
+    private static final int MARKS = 1 << Character.NON_SPACING_MARK | 1 << Character.ENCLOSING_MARK | 1 << Character.COMBINING_SPACING_MARK;
     private static final Pattern MARKDOWN_LINK_TARGET = Pattern.compile("\\]\\([^)\\s]*\\)");
     private static final Pattern MARKDOWN_SYNTAX = Pattern.compile("(?m)^\\s{0,3}(#{1,6}|>|[-*+]|\\d+[.)])\\s+|[*_`~|\\[\\]]+|!\\[|<[^>]{0,200}>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -62,15 +65,16 @@ public record ContentSearchText(List<Part> parts) {
             return new ContentSearchText(text.isEmpty() ? List.of() : List.of(new Part(text, false)));
         }
         List<Part> parts = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
         int plainFrom = 0;
-        while (word.find()) {
-            if (found.test(word.group())) {
-                if (word.start() > plainFrom) {
-                    parts.add(new Part(text.substring(plainFrom, word.start()), false));
+        for (int start = wordStart(text, 0), end; start >= 0; start = wordStart(text, end)) {
+            end = wordEnd(text, start);
+            String word = text.substring(start, end);
+            if (found.test(word)) {
+                if (start > plainFrom) {
+                    parts.add(new Part(text.substring(plainFrom, start), false));
                 }
-                parts.add(new Part(word.group(), true));
-                plainFrom = word.end();
+                parts.add(new Part(word, true));
+                plainFrom = end;
             }
         }
         if (plainFrom < text.length()) {
@@ -142,12 +146,56 @@ public record ContentSearchText(List<Part> parts) {
         if (found == null) {
             return -1;
         }
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            if (found.test(word.group())) {
-                return word.start();
+        for (int start = wordStart(text, 0), end; start >= 0; start = wordStart(text, end)) {
+            end = wordEnd(text, start);
+            if (found.test(text.substring(start, end))) {
+                return start;
             }
         }
         return -1;
     }
+
+    /**
+     * Where the first word at or after {@code from} starts; -1 when there is none. A word is letters and digits with
+     * the marks that may follow them (a decomposed "ë"), as {@code [\p{L}\p{N}][\p{L}\p{N}\p{M}]*} would find,
+     * read code point by code point: every word of up to ten bodies is read for a page (a body without the words to
+     * its end), and that pattern's Unicode classes were the largest part of the search's Java time (bench/search.sh, typos).
+     */
+    static int wordStart(String text, int from) {
+        for (int i = from; i < text.length();) {
+            int c = text.codePointAt(i);
+            if (startsWord(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /** Where the word that starts at {@code start} ends (exclusive). */
+    static int wordEnd(String text, int start) {
+        int i = start + Character.charCount(text.codePointAt(start));
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!startsWord(c) && !isMark(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    /** A letter or a digit (\p{L} or \p{N}). */
+    private static boolean startsWord(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return (1 << Character.getType(c) & LETTERS_AND_NUMBERS) != 0;
+    }
+
+    /** A combining mark (\p{M}). */
+    private static boolean isMark(int c) {
+        return c >= 0x300 && (1 << Character.getType(c) & MARKS) != 0;
+    }
+
 }

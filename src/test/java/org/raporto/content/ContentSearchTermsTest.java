@@ -1,6 +1,10 @@
 package org.raporto.content;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +98,30 @@ class ContentSearchTermsTest {
 
         assertThat(ContentSearchText.excerpt("Përmbledhje.", onlyInALink, grooming, false).plain()).isEqualTo("Përmbledhje.");
         assertThat(ContentSearchText.excerpt("Përmbledhje.", later, grooming, false).plain()).startsWith("… ").contains("Kur grooming ndodh");
+    }
+
+    @Test
+    void readsAsWordsWhatTheirPatternWouldFindInAnyText() {
+        Pattern word = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}]*");
+        // Letters, digits and marks of several scripts and planes, decomposed letters, punctuation, Markdown, a lone surrogate.
+        int[] alphabet = "aZ09 .,-_*#[]()<>\nëçÇ\u0301\u0308\u20DD\u0903Ⅻ½٣中ʰ\uD835\uDC00\uD801\uDC28\uD800😀\t'’…".codePoints().toArray();
+        Random random = new Random(32);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String written = text.toString();
+            List<String> expected = new ArrayList<>();
+            for (Matcher found = word.matcher(written); found.find();) {
+                expected.add(found.start() + ":" + found.group());
+            }
+            List<String> read = new ArrayList<>();
+            for (int start = ContentSearchText.wordStart(written, 0), end; start >= 0; start = ContentSearchText.wordStart(written, end)) {
+                end = ContentSearchText.wordEnd(written, start);
+                read.add(start + ":" + written.substring(start, end));
+            }
+            assertThat(read).as(written).isEqualTo(expected);
+        }
     }
 }

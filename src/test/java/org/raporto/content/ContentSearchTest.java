@@ -79,6 +79,17 @@ class ContentSearchTest {
     }
 
     @Test
+    void findsATypoLessLikeItsWordThanTrigramsDefaultThresholdWouldAccept() {
+        // word_similarity of "interent" to "internet" is 0.56: under pg_trgm's default threshold (0.6), over the search's (0.45).
+        UUID online = article("sq", "GUIDE", "interneti", "Siguria në internet", "Hapat e parë.", "…");
+
+        ContentSearchResults results = search.search(Language.SQ, "interent", ContentSearchFilters.NONE, 1);
+
+        assertThat(results.hits()).extracting(ContentSearchResults.Hit::id).containsExactly(online);
+        assertThat(results.similar()).isTrue();
+    }
+
+    @Test
     void theUnfinishedLastWordFindsLongerWords() {
         UUID grooming = article("en", "GUIDE", "grooming", "What grooming looks like", "Signs to watch for.", "…");
         assertThat(ids(Language.EN, "groom")).containsExactly(grooming);
