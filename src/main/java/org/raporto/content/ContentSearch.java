@@ -26,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Full text first: every word of the query, folded (no diacritics, lower case), the last also as the start of a
  * longer word. Articles with the words in their title or summary come first, ranked (ts_rank) with the title far
  * above the summary, newest first among equals; then the articles with the words only in their body, newest first.
- * When that finds fewer than {@value #FEW} articles, the search broadens: articles with any of the words, or with a
- * word in their title or summary that looks like a query word their titles and summaries do not have (trigram word
- * similarity, for typos such as "bulizem" for "bullizëm"); those with all the words first, then the others ranked as
- * above, a look-alike word counting as the word. Published means status PUBLISHED and, by the injected clock, after
+ * When that finds fewer than {@value #FEW} articles, the search looks for typos: the words of titles and summaries that
+ * look like a query word their titles and summaries do not have (trigram word similarity: "bullizem" for "bulizem").
+ * With several words it first takes the articles with every word, each typo or a word like it ("bulizem femije" finds
+ * "bullizëm" beside "fëmijë"); when those are fewer than {@value #FEW} too, or with one word, it broadens to articles
+ * with any of the words or a word like one. Either way those with all the words as typed come first, then the others
+ * ranked as above, a look-alike word counting as the word. Published means status PUBLISHED and, by the injected clock, after
  * its publication time and before its unpublication time, where those are set.
  * <p>
  * The work is bounded by what the pages can show, not by how many articles hold a word: matches are counted up to
@@ -100,9 +102,18 @@ public class ContentSearch {
         Search search = new Search(language, terms, filters, terms.isEmpty() ? Match.ALL : Match.EXACT, List.of(), List.of(), now());
         FirstStage first = firstStage(search, from);
         if (search.match() == Match.EXACT && first.total() < FEW) {
+            if (terms.words().size() > 1 && !first.alike().isEmpty()) {
+                // Typos corrected first: more to the point than any of the words, and cheaper, since every word narrows.
+                Search corrected = search.widened(Match.CORRECTED, first.first(), first.alike());
+                FirstStage found = firstStage(corrected, from);
+                if (found.total() >= FEW) {
+                    search = corrected;
+                    first = found;
+                }
+            }
             // One word and nothing like it: any of the words is all of them, and there is nothing broader to find.
-            if (terms.words().size() > 1 || !first.alike().isEmpty()) {
-                search = search.broadened(first.first(), first.alike());
+            if (search.match() == Match.EXACT && (terms.words().size() > 1 || !first.alike().isEmpty())) {
+                search = search.widened(Match.SIMILAR, first.first(), first.alike());
                 first = firstStage(search, from);
             }
         }
@@ -110,7 +121,7 @@ public class ContentSearch {
         if (search.match() != Match.ALL && rows.size() < PAGE_SIZE && first.heads() < RANKED && first.total() > first.ranked()) {
             rows.addAll(bodyOnly(search, Math.max(0, from - first.ranked()), PAGE_SIZE - rows.size()));
         }
-        boolean similar = search.match() == Match.SIMILAR;
+        boolean similar = search.match().widened();
         Predicate<String> found = terms.isEmpty() ? null : terms.finder(similar);
         List<ContentSearchResults.Hit> hits = rows.stream().map(row -> new ContentSearchResults.Hit(row.id(), row.type(), row.slug(),
                 ContentSearchText.marked(row.title(), found), ContentSearchText.excerpt(row.summary(), row.body(), found),
@@ -125,31 +136,46 @@ public class ContentSearch {
         ALL,
         /** All the words. */
         EXACT,
-        /** Any of the words, or a word like one of them in the title or summary. */
-        SIMILAR
+        /** All the words, each typed word or a word like it in the titles and summaries. */
+        CORRECTED,
+        /** Any of the words, or a word like one of them in the titles and summaries. */
+        SIMILAR;
+
+        /** Taken after fewer than {@value #FEW} articles had all the words: those come first. */
+        boolean widened() {
+            return this == CORRECTED || this == SIMILAR;
+        }
     }
 
     /**
      * What is searched for, at one instant.
      *
-     * @param exact in the broadened search, the articles with all the words (fewer than {@value #FEW})
-     * @param alike in the broadened search, words of the articles' titles and summaries that look like the query's
+     * @param exact in a widened search, the articles with all the words (fewer than {@value #FEW})
+     * @param alike in a widened search, words of the articles' titles and summaries that look like the query's
      */
     private record Search(Language language, ContentSearchTerms terms, ContentSearchFilters filters, Match match, List<UUID> exact,
             List<String> alike, OffsetDateTime now) {
 
-        Search broadened(List<UUID> exact, List<String> alike) {
-            return new Search(language, terms, filters, Match.SIMILAR, exact, alike, now);
+        Search widened(Match wider, List<UUID> exact, List<String> alike) {
+            return new Search(language, terms, filters, wider, exact, alike, now);
         }
 
         /** What an article's whole document must match. */
         String documentWords() {
-            return match == Match.SIMILAR ? terms.anyWord() : terms.allWords();
+            return switch (match) {
+                case SIMILAR -> terms.anyWord();
+                case CORRECTED -> terms.allWordsOr(alike);
+                default -> terms.allWords();
+            };
         }
 
         /** What an article's title and summary must match to be ranked in the first stage. */
         String headWords() {
-            return match == Match.SIMILAR ? terms.anyWordOr(alike) : terms.allWords();
+            return switch (match) {
+                case SIMILAR -> terms.anyWordOr(alike);
+                case CORRECTED -> terms.allWordsOr(alike);
+                default -> terms.allWords();
+            };
         }
 
         String[] exactIds() {
@@ -167,7 +193,7 @@ public class ContentSearch {
      * @param rows   the page's share of the ranked articles
      * @param heads  how many articles have the words in their title or summary (with no words: pass the filters), up
      *               to {@value #COUNT_CAP} + 1; when fewer than {@value #RANKED}, all of them are ranked
-     * @param ranked how many articles were ranked: the heads, and in the broadened search those with all the words
+     * @param ranked how many articles were ranked: the heads, and in a widened search those with all the words
      * @param total  the matches with the filters, counted until there are more than {@value #COUNT_CAP}
      * @param first  some of those matches, {@value #FEW} at most: all of them when there are fewer
      * @param facets the counts beside the filters
@@ -186,12 +212,21 @@ public class ContentSearch {
      * the language's title-and-summary index (content_article_search_head_sq, _en). Without filters the counting starts
      * from the same articles, and reads documents (through content_article_search_sq, _en) only when they are not enough. Only the page's
      * articles are read in full. When it finds fewer than {@value #FEW} articles with all the words, the same
-     * statement looks up the words like them, for the broadened search (content_search_alike, V32).
+     * statement looks up the words like them, for a widened search (content_search_alike, V32).
      */
     private FirstStage firstStage(Search search, int from) {
         ContentSearchFilters filters = search.filters();
         Sql sql = new Sql();
-        sql.append("WITH heads AS MATERIALIZED (SELECT a.id, a.published_at, a.search_head, a.type, a.audiences, a.topics FROM content_article a WHERE ");
+        // Each head is ranked as it is found rather than after the newest are chosen: sorting and keeping the heads with
+        // their titles' and summaries' tsvector cost more than ranking the few beyond RANKED (2 of 13 ms, bench/search.sh).
+        sql.append("WITH heads AS MATERIALIZED (SELECT a.id, a.published_at, ");
+        if (search.match() == Match.ALL) {
+            sql.append("0 AS rank");
+        }
+        else {
+            rank(sql, search, "a.");
+        }
+        sql.append(", a.type, a.audiences, a.topics FROM content_article a WHERE ");
         published(sql, search);
         if (search.match() != Match.ALL) {
             sql.append(" AND a.search_head @@ ");
@@ -212,31 +247,29 @@ public class ContentSearch {
             sql.append(" LIMIT ?)) matches LIMIT ?", COUNT_CAP + 1, COUNT_CAP + 1);
         }
         sql.append(")");
-        facets(sql, "found", filters);
-        String newest = "SELECT id, published_at, search_head FROM heads ORDER BY " + newestFirst("") + " LIMIT ?";
-        if (search.match() == Match.SIMILAR) {
+        // The matches counted by their few combinations of type, audiences and topics, once: the counts with the filters
+        // and beside them are taken from these, not from the matches again.
+        sql.append(", combinations AS MATERIALIZED (SELECT type, audiences, topics, count(*) AS n FROM found GROUP BY type, audiences, topics)");
+        facets(sql, filters);
+        String newest = "SELECT id, published_at, rank FROM heads ORDER BY " + newestFirst("") + " LIMIT ?";
+        if (search.match().widened()) {
             // The articles with all the words (fewer than FEW) come first, wherever in them the words are.
-            sql.append(", candidates AS ((" + newest + ") UNION ALL (SELECT a.id, a.published_at, a.search_head FROM content_article a "
-                    + "WHERE a.id = ANY(?::uuid[]) AND a.id NOT IN (SELECT id FROM heads)))", RANKED, search.exactIds());
-            sql.append(", ranked AS (SELECT id, published_at, id = ANY(?::uuid[]) AS exact, ts_rank(" + WEIGHTS + ", search_head, ",
-                    (Object) search.exactIds());
-            tsquery(sql, search.headWords());
-            sql.append(") AS rank FROM candidates)");
-        }
-        else if (search.match() == Match.EXACT) {
-            sql.append(", ranked AS (SELECT id, published_at, true AS exact, ts_rank(" + WEIGHTS + ", search_head, ");
-            tsquery(sql, search.headWords());
-            sql.append(") AS rank FROM (" + newest + ") candidates)", RANKED);
+            sql.append(", candidates AS ((" + newest + ") UNION ALL (SELECT a.id, a.published_at, ", RANKED);
+            rank(sql, search, "a.");
+            sql.append(" FROM content_article a WHERE a.id = ANY(?::uuid[]) AND a.id NOT IN (SELECT id FROM heads)))", (Object) search.exactIds());
+            sql.append(", ranked AS (SELECT id, published_at, id = ANY(?::uuid[]) AS exact, rank FROM candidates)", (Object) search.exactIds());
         }
         else {
-            sql.append(", ranked AS (SELECT id, published_at, false AS exact, 0 AS rank FROM (" + newest + ") candidates)", RANKED);
+            sql.append(", ranked AS (SELECT id, published_at, " + (search.match() == Match.EXACT) + " AS exact, rank FROM (" + newest + ") candidates)",
+                    RANKED);
         }
         sql.append(", top AS (SELECT * FROM ranked ORDER BY " + bestFirst("") + " LIMIT ? OFFSET ?)", PAGE_SIZE, from);
         // One row even when the page is past the ranked articles, to carry the counts.
         sql.append(", first_matches AS (SELECT id FROM found WHERE true");
         filtered(sql, filters, "");
         sql.append(" LIMIT ?)", FEW);
-        sql.append(" SELECT (SELECT count(*) FROM heads) AS heads, (SELECT count(*) FROM ranked) AS ranked, (SELECT count(*) FROM found) AS found, (SELECT count(*) FROM found WHERE true");
+        sql.append(" SELECT (SELECT count(*) FROM heads) AS heads, (SELECT count(*) FROM ranked) AS ranked, (SELECT coalesce(sum(n), 0) FROM combinations) AS found, "
+                + "(SELECT coalesce(sum(n), 0) FROM combinations WHERE true");
         filtered(sql, filters, "");
         sql.append(") AS total, ARRAY(SELECT id::text FROM first_matches) AS first, (SELECT array_agg(ARRAY[facet, value, n::text]) FROM facets) AS facets, ");
         if (search.match() == Match.EXACT) {
@@ -343,20 +376,17 @@ public class ContentSearch {
     }
 
     /**
-     * A CTE {@code facets (facet, value, n)}: over the articles of CTE {@code from}, for each filter how many each of
-     * its values leaves with the other filters applied.
+     * A CTE {@code facets (facet, value, n)}: over the CTE {@code combinations (type, audiences, topics, n)}, for each
+     * filter how many matches each of its values leaves with the other filters applied.
      */
-    private static void facets(Sql sql, String from, ContentSearchFilters filters) {
-        sql.append(", facets AS (SELECT 'type' AS facet, type AS value, count(*) AS n FROM " + from + " WHERE true");
+    private static void facets(Sql sql, ContentSearchFilters filters) {
+        sql.append(", facets AS (SELECT 'type' AS facet, type AS value, sum(n) AS n FROM combinations WHERE true");
         filtered(sql, new ContentSearchFilters(filters.audience(), null, filters.topic()), "");
-        // Audiences and topics counted by their few distinct lists first: unnesting every article's list cost more
-        // than the rest of the counting (1 µs a row).
-        sql.append(" GROUP BY type UNION ALL SELECT 'audience', audience, sum(n) FROM (SELECT audiences, count(*) AS n FROM " + from + " WHERE true");
+        sql.append(" GROUP BY type UNION ALL SELECT 'audience', audience, sum(n) FROM combinations CROSS JOIN unnest(audiences) audience WHERE true");
         filtered(sql, new ContentSearchFilters(null, filters.type(), filters.topic()), "");
-        sql.append(" GROUP BY audiences) lists CROSS JOIN unnest(audiences) audience GROUP BY audience");
-        sql.append(" UNION ALL SELECT 'topic', topic, sum(n) FROM (SELECT topics, count(*) AS n FROM " + from + " WHERE true");
+        sql.append(" GROUP BY audience UNION ALL SELECT 'topic', topic, sum(n) FROM combinations CROSS JOIN unnest(topics) topic WHERE true");
         filtered(sql, new ContentSearchFilters(filters.audience(), filters.type(), null), "");
-        sql.append(" GROUP BY topics) lists CROSS JOIN unnest(topics) topic GROUP BY topic)");
+        sql.append(" GROUP BY topic)");
     }
 
     private static ContentSearchResults.Facets facets(ResultSet row, boolean partial) throws SQLException {
@@ -369,6 +399,13 @@ public class ContentSearch {
             }
         }
         return new ContentSearchResults.Facets(counts.get("audience"), counts.get("type"), counts.get("topic"), partial);
+    }
+
+    /** An article's rank by its title and summary for the words, named {@code rank}. */
+    private static void rank(Sql sql, Search search, String alias) {
+        sql.append("ts_rank(" + WEIGHTS + ", " + alias + "search_head, ");
+        tsquery(sql, search.headWords());
+        sql.append(") AS rank");
     }
 
     /** The folded words as a tsquery, written into the statement so that it is planned for them. */

@@ -2,6 +2,7 @@ package org.raporto.content;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,6 +113,30 @@ public record ContentSearchTerms(List<String> words) {
         return String.join(" | ", operands);
     }
 
+    /**
+     * Every word, each one or any of these words of the articles that looks most like it (found for typos): "bulizem
+     * femije" with "bullizem" and "bullizmi" gives {@code (bulizem | bullizem | bullizmi) & femije:*}. Those that are
+     * not words of letters and digits are left out, as in {@link #anyWordOr}.
+     */
+    String allWordsOr(List<String> alike) {
+        List<String> similar = similarityWords();
+        Map<String, List<String>> byWord = new HashMap<>();
+        for (String word : alike) {
+            if (WORD.matcher(word).matches() && !similar.isEmpty()) {
+                String closest = similar.stream().max(Comparator.comparingDouble(typed -> similarity(typed, word))).orElseThrow();
+                byWord.computeIfAbsent(closest, typed -> new ArrayList<>()).add(word);
+            }
+        }
+        List<String> operands = operands();
+        for (int i = 0; i < words.size(); i++) {
+            List<String> alternatives = byWord.getOrDefault(words.get(i), List.of());
+            if (!alternatives.isEmpty()) {
+                operands.set(i, "(" + operands.get(i) + " | " + String.join(" | ", alternatives) + ")");
+            }
+        }
+        return String.join(" & ", operands);
+    }
+
     /** The words long enough to look for similar ones. */
     List<String> similarityWords() {
         return words.stream().filter(word -> word.length() >= MIN_SIMILAR).limit(4).toList();
@@ -162,12 +187,17 @@ public record ContentSearchTerms(List<String> words) {
      * The last word is also a prefix when it is long enough.
      */
     private String tsquery(String operator) {
+        return String.join(operator, operands());
+    }
+
+    /** The words as operands of a tsquery, the last also as a prefix when it is long enough. */
+    private List<String> operands() {
         List<String> operands = new ArrayList<>(words);
         int last = operands.size() - 1;
         if (operands.get(last).length() >= MIN_PREFIX) {
             operands.set(last, operands.get(last) + ":*");
         }
-        return String.join(operator, operands);
+        return operands;
     }
 
     /** pg_trgm's similarity of two words: shared trigrams of the padded words over all their trigrams. */

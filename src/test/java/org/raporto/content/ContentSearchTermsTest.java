@@ -91,6 +91,15 @@ class ContentSearchTermsTest {
     }
 
     @Test
+    void correctsEachTypoByTheLookAlikeWordsClosestToItAndKeepsEveryWordRequired() {
+        assertThat(ContentSearchTerms.parse("bulizem femije").allWordsOr(List.of("bullizem", "bullizmi", "x'y", "c|d")))
+                .isEqualTo("(bulizem | bullizem | bullizmi) & femije:*");
+        assertThat(ContentSearchTerms.parse("privatsi interent").allWordsOr(List.of("internet", "privatesi", "privatesia")))
+                .isEqualTo("(privatsi | privatesi | privatesia) & (interent:* | internet)");
+        assertThat(ContentSearchTerms.parse("privatsi e").allWordsOr(List.of())).isEqualTo("privatsi & e");
+    }
+
+    @Test
     void excerptsTheBodyWhereTheWordIsTextNotWhereItIsOnlyPartOfALinkAddress() {
         ContentSearchTerms grooming = ContentSearchTerms.parse("grooming");
         String onlyInALink = "Lexoni [këtu](https://example.org/grooming) më shumë. " + "Fjali pa lidhje. ".repeat(100);

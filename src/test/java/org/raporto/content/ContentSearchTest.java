@@ -279,6 +279,23 @@ class ContentSearchTest {
         assertThat(besideAWord.similar()).isTrue();
     }
 
+    @Test
+    void aTypoBesideAWordFindsTheArticlesWithBothWhenThereAreEnoughOfThem() {
+        List<UUID> both = List.of(article("sq", "GUIDE", "b1", "Bullizëm dhe fëmijët", "Çfarë të bëni.", "…"),
+                article("sq", "GUIDE", "b2", "Fëmijët që përjetojnë bullizëm", "Shenjat.", "…"),
+                article("sq", "NEWS", "b3", "Fushatë", "Kundër bullizëm te fëmijët.", "…"),
+                article("sq", "FAQ", "b4", "Pyetje", "Si flas me fëmijë?", "Kur ka bullizëm, dëgjojeni."));
+        article("sq", "GUIDE", "vetem-femije", "Fëmijët dhe ekranet", "Koha para ekranit.", "…");
+        article("sq", "GUIDE", "vetem-bullizem", "Bullizëm në shkollë", "Për mësuesit.", "…");
+
+        ContentSearchResults results = search.search(Language.SQ, "bulizem femije", ContentSearchFilters.NONE, 1);
+
+        assertThat(results.hits()).extracting(ContentSearchResults.Hit::id).containsExactlyInAnyOrderElementsOf(both);
+        assertThat(results.total()).isEqualTo(4);
+        assertThat(results.similar()).isTrue();
+        assertThat(results.hits().get(0).title().parts()).filteredOn(ContentSearchText.Part::match).isNotEmpty();
+    }
+
     /** As many articles in each language, every one with "siguria" or "safety" in its title, half of them guides. */
     private void many(int count) {
         java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
