@@ -19,6 +19,7 @@ import org.raporto.shared.i18n.Messages;
 import org.raporto.shared.web.LocalizedPaths;
 import org.raporto.shared.web.Page;
 import org.raporto.shared.web.Pages;
+import org.raporto.shared.web.SiteMap;
 import org.raporto.shared.web.SiteProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -76,6 +77,9 @@ class ContentController {
         LocalizedPaths paths = translation.map(other -> paths(article, other))
                 .orElseGet(() -> paths(article, ContentPaths.of(other(language), type, slug)));
         Page page = pages.titled(language, article.title(), paths).describedAs(article.summary());
+        if (PortalController.ABOUT_PAGE.equals(article.pageKey())) {
+            page = page.reachedBy(SiteMap.ABOUT);
+        }
         model.addAttribute("page", translation.isPresent() ? page : page.untranslated());
         model.addAttribute("view", view(article));
         model.addAttribute("typeLabel", "content.type." + type.name());

@@ -25,6 +25,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class PortalController {
 
+    /** The page_key of the editors' about page, where the navigation's "About" leads. */
+    static final String ABOUT_PAGE = "about";
     private static final int LATEST_NEWS = 3;
     private static final int FEATURED = 6;
 
@@ -57,7 +59,7 @@ class PortalController {
      */
     @GetMapping({SiteMap.ABOUT_SQ, SiteMap.ABOUT_EN})
     RedirectView about(Language language) {
-        Article about = articles.page(language, "about").orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Article about = articles.page(language, ABOUT_PAGE).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         RedirectView redirect = new RedirectView(ContentPaths.of(about));
         redirect.setStatusCode(HttpStatus.FOUND);
         return redirect;

@@ -23,16 +23,18 @@ public final class Page {
     private final SiteProperties.HelpLines help;
     private final @Nullable String description;
     private final boolean translated;
+    private final @Nullable LocalizedPaths entry;
 
     Page(Language language, String title, LocalizedPaths paths, SiteProperties site, SiteProperties.HelpLines help, Messages messages,
             Assets assets) {
-        this(language, title, paths, site, help, messages, assets, null, true);
+        this(language, title, paths, site, help, messages, assets, null, true, null);
     }
 
     private Page(Language language, String title, LocalizedPaths paths, SiteProperties site, SiteProperties.HelpLines help, Messages messages,
-            Assets assets, @Nullable String description, boolean translated) {
+            Assets assets, @Nullable String description, boolean translated, @Nullable LocalizedPaths entry) {
         this.description = description;
         this.translated = translated;
+        this.entry = entry;
         this.help = help;
         this.language = language;
         this.messages = messages;
@@ -52,7 +54,7 @@ public final class Page {
 
     /** This page with its own description for search engines and link previews instead of the site's. */
     public Page describedAs(String description) {
-        return new Page(language, title, paths, site, help, messages, assets, description.isBlank() ? null : description, translated);
+        return new Page(language, title, paths, site, help, messages, assets, description.isBlank() ? null : description, translated, entry);
     }
 
     /**
@@ -60,7 +62,15 @@ public final class Page {
      * switch leads to an address that says so and offers this page.
      */
     public Page untranslated() {
-        return new Page(language, title, paths, site, help, messages, assets, description, false);
+        return new Page(language, title, paths, site, help, messages, assets, description, false, entry);
+    }
+
+    /**
+     * This page as what a navigation entry leads to, though its address is another: the editors' about page, to which
+     * "About" redirects, is marked as the current entry.
+     */
+    public Page reachedBy(LocalizedPaths navigationEntry) {
+        return new Page(language, title, paths, site, help, messages, assets, description, translated, navigationEntry);
     }
 
     public String description() {
@@ -98,7 +108,7 @@ public final class Page {
 
     /** Whether this is that page, to mark it as current in the navigation. */
     public boolean is(LocalizedPaths other) {
-        return paths.equals(other);
+        return paths.equals(other) || other.equals(entry);
     }
 
     /** The languages this page can be switched to. */

@@ -61,6 +61,8 @@ class PortalBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
         assertThat(page).hasURL(url("/en/pages/about-us"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("About us");
+        // The navigation's "About" led here: it is the current entry, though its address redirects.
+        assertThat(page.locator("nav.main-nav a[aria-current=page]")).hasAttribute("href", "/en/about");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shqip")).click();
         assertThat(page).hasURL(url("/sq/faqe/rreth-nesh"));
