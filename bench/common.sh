@@ -35,10 +35,14 @@ cleanup() {
 
 # write_measure_lua FILE : a wrk script that counts every answer other than $EXPECT (default 200) as failed and prints
 # "RESULT p50_ms p95_ms p99_ms requests failed requests_per_second" when done. With $BODY set it POSTs that form body,
-# and with $EXPECT_LOCATION (a Lua pattern) the answer's Location must match it too.
+# and with $EXPECT_LOCATION (a Lua pattern) the answer's Location must match it too. With $PATHS (paths separated by
+# spaces) it asks for those in turn, each thread from its own place, instead of the URL's path: a set of queries
+# measured together, so that no one query's plan or cached pages stand for all.
 write_measure_lua() {
     cat >"$1" <<'LUA'
 local threads = {}
+local paths = {}
+for path in (os.getenv("PATHS") or ""):gmatch("%S+") do table.insert(paths, path) end
 local expect = tonumber(os.getenv("EXPECT") or "200")
 local location = os.getenv("EXPECT_LOCATION") or ""
 local body = os.getenv("BODY") or ""
@@ -48,7 +52,18 @@ if body ~= "" then
     wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 failures = 0
-function setup(thread) table.insert(threads, thread) end
+function setup(thread)
+    table.insert(threads, thread)
+    thread:set("id", #threads)
+end
+local turn = 0
+function init(args) turn = (id or 0) * 7 end
+if #paths > 0 then
+    function request()
+        turn = turn + 1
+        return wrk.format(nil, paths[turn % #paths + 1])
+    end
+end
 function response(status, headers, body)
     if status ~= expect or (location ~= "" and not (headers["Location"] or ""):match(location)) then failures = failures + 1 end
 end
@@ -129,6 +144,7 @@ sign_in() {
 #   --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
 # sent, one a line with its parameters written in (arrays as empty ones, timestamps in the JVM's zone: run psql with
 # the same PGTZ), ready for EXPLAIN. Only those matching the regular expression $ONLY (default: all), none matching $SKIP.
+# The transaction's SET LOCAL settings come first where they were made, as SET.
 logged_statements() {
     python3 -c '
 import os, re, sys
@@ -143,6 +159,10 @@ def literal(value, kind):
     return value
 
 def emit(statement, params):
+    if statement is not None and statement.upper().startswith("SET LOCAL "):
+        # The settings of the transaction (a plan per statement, page costs), for the session that explains.
+        print(re.sub(r"(?i)\bSET LOCAL\b", "SET", statement).rstrip(";") + ";")
+        return
     if statement is None or not statement.lstrip("(").upper().startswith(("WITH", "SELECT")):
         return
     if not only.search(statement) or (os.environ.get("SKIP") and skip.search(statement)):

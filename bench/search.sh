@@ -2,11 +2,13 @@
 # The portal's search page with 10,000 articles in each language: p50 and p95 latency and requests per second of
 # /sq/kerko and /en/search for kinds of query — a word in almost every article, a word in one in five, several words,
 # typos (the broadened, trigram path), a typo beside a real word, filters, filters alone, deep pages, words found
-# nowhere, English — next to a baseline measured in the same run: the page before reporting (/sq/raporto), which goes
-# through the same filters, layout and message bundles and asks the database one small query (the categories); the
-# runs recorded before 2026-11-29's last used the built-in "About us" page, which now redirects to the editors' about
-# page. Each kind is a set of queries taken in turn (with and without diacritics, different words, pages and
-# filters), so that no one query's plan or cached pages stand for all. The ratio p95 / baseline p95 is what to compare between machines and commits.
+# nowhere, English — next to a baseline measured in the same run: the page before reporting in the same language
+# (/sq/raporto, /en/raporto), which goes through the same filters, layout and message bundles and asks the database
+# one small query (the categories); the runs recorded before 2026-11-29's last used the built-in "About us" page, which
+# now redirects to the editors' about page, and before 2026-11-29 09:50 the English kinds were divided by the Albanian
+# baseline. Each kind is a set of queries taken in turn (with and without diacritics, different words, pages and
+# filters; common.sh's $PATHS), so that no one query's plan or cached pages stand for all. The ratio p95 / baseline
+# p95 is what to compare between machines and commits.
 # Goal: p95 < 30 ms.
 #
 #   ./mvnw -DskipTests package && bench/search.sh
@@ -17,7 +19,7 @@
 # bodies drawn from a vocabulary of each language with a few words far more common than the rest, a topic phrase in
 # most titles, mixed types, audiences and topics, all published; then VACUUM ANALYZE. Checks that every query finds
 # what it should, warms up, measures with wrk, then starts the application again logging its SQL, captures the
-# statements it sends for a common word, a word in one article in five and a typo, and prints their EXPLAIN
+# statements it sends for a common word, a word in one article in five, a typo and a word with a filter, and prints their EXPLAIN
 # (ANALYZE, BUFFERS).
 #
 # Settings: ARTICLES (default 10000 per language), DURATION (default 8s per measurement), WARMUP (default 60s: on two
@@ -115,137 +117,71 @@ generated=$(date +%s)
 sql -c "VACUUM (ANALYZE) content_article" -c "CHECKPOINT"
 echo "Generated in $((generated - started)) s; $(sql -c "SELECT count(*) FROM content_article") articles; database $(sql -c "SELECT pg_size_pretty(pg_database_size('raporto'))")"
 
-# name|expected-text|paths...: each kind of query measured is a set of pages taken in turn, each checked first for
-# what it must show. Words: "femije", "prinder", "internet"… are in 70–100 % of the Albanian articles (in 10–40 % of
-# their titles and summaries), "bullizem", "mashtrim"… in 40 % (4 % of titles and summaries).
+# name|language|expected-text|paths...: each kind of query measured is a set of pages taken in turn, each checked first
+# for what it must show, and compared with the page before reporting in the same language. Words: "femije",
+# "prinder", "internet"… are in 70–100 % of the Albanian articles (in 10–40 % of their titles and summaries),
+# "bullizem", "mashtrim"… in 40 % (4 % of titles and summaries).
 queries=(
-    "baseline|RAPORTO!|/sq/raporto"
-    "sq common word|rezultate|/sq/kerko?q=femije /sq/kerko?q=f%C3%ABmij%C3%AB /sq/kerko?q=prinder /sq/kerko?q=prind%C3%ABrit /sq/kerko?q=internet /sq/kerko?q=shkoll%C3%AB /sq/kerko?q=mesues /sq/kerko?q=telefon /sq/kerko?q=rrjet /sq/kerko?q=n%C3%ABx%C3%ABn%C3%ABs"
-    "sq rarer word|rezultate|/sq/kerko?q=bullizem /sq/kerko?q=bulliz%C3%ABm /sq/kerko?q=mashtrim /sq/kerko?q=urrejtje /sq/kerko?q=ngacmim /sq/kerko?q=privat%C3%ABsi /sq/kerko?q=fjal%C3%ABkalim /sq/kerko?q=joshje /sq/kerko?q=sekret /sq/kerko?q=policia"
-    "sq several words|rezultate|/sq/kerko?q=siguria+e+femijeve+ne+internet /sq/kerko?q=si+t%C3%AB+mbrojm%C3%AB+f%C3%ABmij%C3%ABt /sq/kerko?q=bullizmi+ne+shkolle /sq/kerko?q=prind%C3%ABrit+dhe+m%C3%ABsuesit /sq/kerko?q=fjalekalim+llogari /sq/kerko?q=mashtrimet+ne+internet"
-    "sq typo|ashtu siç janë shkruar|/sq/kerko?q=bulizem /sq/kerko?q=privatsi /sq/kerko?q=mashtrm /sq/kerko?q=ngacmin /sq/kerko?q=fjalkalim /sq/kerko?q=shkolel /sq/kerko?q=telefn /sq/kerko?q=interent"
-    "sq typo + word|ashtu siç janë shkruar|/sq/kerko?q=bulizem+femije /sq/kerko?q=privatsi+internet /sq/kerko?q=fjalkalim+llogari /sq/kerko?q=mashtrm+telefon"
-    "sq word + filters|rezultat|/sq/kerko?q=femije&audience=PARENTS&type=GUIDE /sq/kerko?q=internet&audience=TEACHERS /sq/kerko?q=shkolle&type=NEWS /sq/kerko?q=bullizem&topic=cyberbullying /sq/kerko?q=telefon&audience=TEENS_13_17&type=FAQ /sq/kerko?q=femije&type=PARTNER"
-    "sq filters only|artikuj|/sq/kerko?topic=grooming /sq/kerko?topic=privacy&type=GUIDE /sq/kerko?audience=PARENTS /sq/kerko?type=NEWS /sq/kerko?topic=scams&audience=TEACHERS"
-    "sq deep page|Faqja|/sq/kerko?q=internet&page=5 /sq/kerko?q=femije&page=37 /sq/kerko?q=bullizem&page=12 /sq/kerko?q=prinder&page=100 /sq/kerko?q=shkolle&page=64 /sq/kerko?topic=grooming&page=80 /sq/kerko?q=mashtrim&page=41"
-    "sq found nowhere|Nuk gjetëm asgjë|/sq/kerko?q=zzqxj /sq/kerko?q=kvbrt /sq/kerko?q=xhwq /sq/kerko?q=qqqzz+wwxx /sq/kerko?q=pllqq"
-    "en word|results|/en/search?q=cyberbullying /en/search?q=children /en/search?q=grooming /en/search?q=privacy /en/search?q=password /en/search?q=scams"
-    "en words|results|/en/search?q=online+safety /en/search?q=keep+children+safe+online /en/search?q=report+harmful+content /en/search?q=privacy+settings"
-    "en typo|as they were typed|/en/search?q=cyberbulying /en/search?q=groming /en/search?q=pasword /en/search?q=privasy /en/search?q=chidren"
+    "baseline|sq|RAPORTO!|/sq/raporto"
+    "sq common word|sq|rezultate|/sq/kerko?q=femije /sq/kerko?q=f%C3%ABmij%C3%AB /sq/kerko?q=prinder /sq/kerko?q=prind%C3%ABrit /sq/kerko?q=internet /sq/kerko?q=shkoll%C3%AB /sq/kerko?q=mesues /sq/kerko?q=telefon /sq/kerko?q=rrjet /sq/kerko?q=n%C3%ABx%C3%ABn%C3%ABs"
+    "sq rarer word|sq|rezultate|/sq/kerko?q=bullizem /sq/kerko?q=bulliz%C3%ABm /sq/kerko?q=mashtrim /sq/kerko?q=urrejtje /sq/kerko?q=ngacmim /sq/kerko?q=privat%C3%ABsi /sq/kerko?q=fjal%C3%ABkalim /sq/kerko?q=joshje /sq/kerko?q=sekret /sq/kerko?q=policia"
+    "sq several words|sq|rezultate|/sq/kerko?q=siguria+e+femijeve+ne+internet /sq/kerko?q=si+t%C3%AB+mbrojm%C3%AB+f%C3%ABmij%C3%ABt /sq/kerko?q=bullizmi+ne+shkolle /sq/kerko?q=prind%C3%ABrit+dhe+m%C3%ABsuesit /sq/kerko?q=fjalekalim+llogari /sq/kerko?q=mashtrimet+ne+internet"
+    "sq typo|sq|ashtu siç janë shkruar|/sq/kerko?q=bulizem /sq/kerko?q=privatsi /sq/kerko?q=mashtrm /sq/kerko?q=ngacmin /sq/kerko?q=fjalkalim /sq/kerko?q=shkolel /sq/kerko?q=telefn /sq/kerko?q=interent"
+    "sq typo + word|sq|ashtu siç janë shkruar|/sq/kerko?q=bulizem+femije /sq/kerko?q=privatsi+internet /sq/kerko?q=fjalkalim+llogari /sq/kerko?q=mashtrm+telefon"
+    "sq word + filters|sq|rezultat|/sq/kerko?q=femije&audience=PARENTS&type=GUIDE /sq/kerko?q=internet&audience=TEACHERS /sq/kerko?q=shkolle&type=NEWS /sq/kerko?q=bullizem&topic=cyberbullying /sq/kerko?q=telefon&audience=TEENS_13_17&type=FAQ /sq/kerko?q=femije&type=PARTNER"
+    "sq filters only|sq|artikuj|/sq/kerko?topic=grooming /sq/kerko?topic=privacy&type=GUIDE /sq/kerko?audience=PARENTS /sq/kerko?type=NEWS /sq/kerko?topic=scams&audience=TEACHERS"
+    "sq deep page|sq|Faqja|/sq/kerko?q=internet&page=5 /sq/kerko?q=femije&page=37 /sq/kerko?q=bullizem&page=12 /sq/kerko?q=prinder&page=100 /sq/kerko?q=shkolle&page=64 /sq/kerko?topic=grooming&page=80 /sq/kerko?q=mashtrim&page=41"
+    "sq found nowhere|sq|Nuk gjetëm asgjë|/sq/kerko?q=zzqxj /sq/kerko?q=kvbrt /sq/kerko?q=xhwq /sq/kerko?q=qqqzz+wwxx /sq/kerko?q=pllqq"
+    "baseline|en|RAPORTO!|/en/raporto"
+    "en word|en|results|/en/search?q=cyberbullying /en/search?q=children /en/search?q=grooming /en/search?q=privacy /en/search?q=password /en/search?q=scams"
+    "en words|en|results|/en/search?q=online+safety /en/search?q=keep+children+safe+online /en/search?q=report+harmful+content /en/search?q=privacy+settings"
+    "en typo|en|as they were typed|/en/search?q=cyberbulying /en/search?q=groming /en/search?q=pasword /en/search?q=privasy /en/search?q=chidren"
 )
 for entry in "${queries[@]}"; do
-    IFS='|' read -r name expected paths <<<"$entry"
+    IFS='|' read -r name _ expected paths <<<"$entry"
     for path in $paths; do
         html=$(curl -fsS "$base$path")
         grep -q "$expected" <<<"$html" || { echo "$name: $path does not show \"$expected\"" >&2; tail -40 "$work/app.log" >&2; exit 1; }
     done
 done
 
-cat >"$work/measure.lua" <<'LUA'
--- The paths in $PATHS taken in turn, each thread from its own place; every answer must be 200.
-local paths = {}
-for path in os.getenv("PATHS"):gmatch("%S+") do table.insert(paths, path) end
-local threads = {}
-local counter = 0
-failures = 0
-function setup(thread)
-    counter = counter + 1
-    thread:set("id", counter)
-    table.insert(threads, thread)
-end
-local i = 0
-function init(args) i = id * 7 end
-function request()
-    i = i + 1
-    return wrk.format("GET", paths[i % #paths + 1])
-end
-function response(status, headers, body)
-    if status ~= 200 then failures = failures + 1 end
-end
-function done(summary, latency, requests)
-    local failed = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-    for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
-    io.write(string.format("RESULT %.2f %.2f %.2f %d %d %.1f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-        latency:percentile(99) / 1000, summary.requests, failed, summary.requests / summary.duration * 1e6))
-end
-LUA
-
+write_measure_lua "$work/measure.lua"
 echo "Warming up for $WARMUP"
-PATHS=$(for entry in "${queries[@]}"; do IFS='|' read -r _ _ paths <<<"$entry"; printf '%s ' "$paths"; done) \
+PATHS=$(for entry in "${queries[@]}"; do IFS='|' read -r _ _ _ paths <<<"$entry"; printf '%s ' "$paths"; done) \
     wrk -t2 -c4 -d"$WARMUP" -s "$work/measure.lua" "$base" >/dev/null
 
 results="$work/results"
 : >"$results"
-printf '%-20s %2s %9s %9s %9s %9s %7s %9s %7s\n' query c "p50 ms" "p95 ms" "p99 ms" "req/s" ratio requests failed
+measure_header query language
 for connections in $CONNECTIONS; do
     for entry in "${queries[@]}"; do
-        IFS='|' read -r name _ paths <<<"$entry"
-        out=$(PATHS="$paths" wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$DURATION" --timeout 10s -s "$work/measure.lua" "$base")
-        read -r p50 p95 p99 requests failed rps < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}' <<<"$out")
-        if [ "$name" = baseline ]; then baseline=$p95; fi
-        ratio=$(awk -v a="$p95" -v b="$baseline" 'BEGIN {printf "%.1f", a / b}')
-        printf '%-20s %2s %9s %9s %9s %9s %7s %9s %7s\n' "$name" "$connections" "$p50" "$p95" "$p99" "$rps" "$ratio" "$requests" "$failed"
-        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$p50" "$p95" "$rps" "$ratio" "$failed" >>"$results"
+        IFS='|' read -r name language _ paths <<<"$entry"
+        PATHS="$paths" measure "$name" "$language" "$connections" "$base"
     done
 done
 
 # The plans of the statements the search sends, as it sends them: the application started again logging its SQL and
-# its parameters, the same request twice (the second one counts), and every statement of it explained with its
-# parameters written in (arrays of ids as empty ones: the log does not show them) after the settings its transaction made.
-cat >"$work/explain.py" <<'PY'
-import re
-import sys
-
-def literal(value, kind):
-    if kind.startswith("[L"):
-        return "'{}'"
-    if kind.endswith("String"):
-        return "'" + value.replace("'", "''") + "'"
-    if kind.endswith("OffsetDateTime"):
-        return "'" + value + "'::timestamptz"
-    return value
-
-def explain(statement, params):
-    if statement is not None and statement.upper().startswith("SET LOCAL "):
-        print(statement.replace("SET LOCAL ", "SET ") + ";")  # the transaction's settings, for the session here
-        return
-    if statement is None or not statement.lstrip("(").upper().startswith(("WITH", "SELECT")):
-        return
-    if any(other in statement for other in ("content_topic", "site_setting", "set_config")):
-        return
-    pieces = statement.split("?")
-    text = pieces[0] + "".join(literal(*param) + piece for param, piece in zip(params, pieces[1:]))
-    print("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + text + ";")
-
-statement, params = None, []
-for line in sys.stdin:
-    found = re.search(r"Executing prepared SQL statement \[(.*)\]$", line)
-    if found:
-        explain(statement, params)
-        statement, params = found.group(1), []
-    found = re.search(r"parameter value \[(.*)\], value class \[([^\]]+)\]", line)
-    if found:
-        params.append((found.group(1), found.group(2)))
-explain(statement, params)
-PY
+# its parameters, the same request twice (the second one counts), and every statement of it explained after the
+# settings its transaction made.
 kill -TERM "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 start_app "$work/plans.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" \
     --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
-for path in "/sq/kerko?q=femije" "/sq/kerko?q=bullizem" "/sq/kerko?q=bulizem"; do
+for path in "/sq/kerko?q=femije" "/sq/kerko?q=bullizem" "/sq/kerko?q=bulizem" "/sq/kerko?q=shkolle&type=NEWS"; do
     curl -fsS -o /dev/null "$base$path"
     from=$(wc -l <"$work/plans.log")
     curl -fsS -o /dev/null "$base$path"
-    tail -n +"$((from + 1))" "$work/plans.log" | python3 "$work/explain.py" >"$work/explain.sql"
+    tail -n +"$((from + 1))" "$work/plans.log" | SKIP='content_topic|site_setting' logged_statements \
+        | sed -E 's/^((WITH|SELECT).*)$/EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) \1/' >"$work/explain.sql"
     echo
     echo "Statements for $path (each run once before, in the same session, so that its caches are warm):"
-    { echo "SET pg_trgm.word_similarity_threshold = 0.45;"; cat "$work/explain.sql"; echo "SELECT 'warm';"; cat "$work/explain.sql"; } | sql | sed '1,/^warm$/d'
+    { cat "$work/explain.sql"; echo "SELECT 'warm';"; cat "$work/explain.sql"; } | PGTZ=UTC sql | sed '1,/^warm$/d'
 done
 
 echo
 jar=${JAR:-target/raporto.jar}
 commit=$([ -z "${JAR:-}" ] && git rev-parse --short HEAD 2>/dev/null || basename "$jar")
 echo "| $(date -u +%Y-%m-%d) | $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) | $commit | $ARTICLES articles per language, generated in $((generated - started)) s |"
-echo "| query | c | p50 ms | p95 ms | req/s | p95 / baseline | failed |"
-echo "|---|---|---|---|---|---|---|"
-cat "$results"
+echo "| query | language | c | p50 ms | p95 ms | req/s | p95 / baseline | failed |"
+echo "|---|---|---|---|---|---|---|---|"
+results_table

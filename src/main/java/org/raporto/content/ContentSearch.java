@@ -122,7 +122,7 @@ public class ContentSearch {
             rows.addAll(bodyOnly(search, Math.max(0, from - first.ranked()), PAGE_SIZE - rows.size()));
         }
         boolean similar = search.match().widened();
-        Predicate<String> found = terms.isEmpty() ? null : terms.finder(similar);
+        Predicate<String> found = terms.isEmpty() ? null : terms.finder(similar ? search.alike() : List.of());
         List<ContentSearchResults.Hit> hits = rows.stream().map(row -> new ContentSearchResults.Hit(row.id(), row.type(), row.slug(),
                 ContentSearchText.marked(row.title(), found), ContentSearchText.excerpt(row.summary(), row.body(), found),
                 row.audiences(), row.topics(), row.publishedAt() == null ? null : row.publishedAt().toInstant())).toList();

@@ -151,35 +151,25 @@ public record ContentSearchTerms(List<String> words) {
         return last.length() >= MIN_PREFIX && foldedWord.startsWith(last);
     }
 
-    /** Whether a folded word of a text looks like one of these words (shares enough trigrams), for typos. */
-    boolean resembles(String foldedWord) {
-        return resemblance().test(foldedWord);
-    }
-
     /**
      * Whether a word as written in a text, once folded, is one of these words or starts with the last
-     * ({@link #matches}), or, when {@code similar}, looks like one of them ({@link #resembles}). For testing every word
-     * of a page's texts: the query's trigrams are taken once and each distinct word is tested once (words repeat), so
-     * it keeps what it has seen and belongs to one thread. Only when there are words.
+     * ({@link #matches}), or is one of the look-alike words a widened search looked for: the marks show what was
+     * searched, as the database matched it, and a set is cheaper to ask than trigrams (every distinct word of an
+     * excerpt's body is tested until the first found). For testing every word of a page's texts: each distinct word is
+     * tested once (words repeat), so it keeps what it has seen and belongs to one thread. Only when there are words.
+     *
+     * @param alike folded words of the articles that look like the query's, as found for typos; none for an exact search
      */
-    Predicate<String> finder(boolean similar) {
+    Predicate<String> finder(List<String> alike) {
         if (isEmpty()) {
             throw new IllegalStateException("No words to find");
         }
-        Predicate<String> resembles = similar ? resemblance() : word -> false;
+        Set<String> lookAlike = Set.copyOf(alike);
         Map<String, Boolean> seen = new HashMap<>();
         return written -> seen.computeIfAbsent(written, word -> {
             String folded = fold(word);
-            return matches(folded) || resembles.test(folded);
+            return matches(folded) || lookAlike.contains(folded);
         });
-    }
-
-    private Predicate<String> resemblance() {
-        List<long[]> queried = similarityWords().stream().map(ContentSearchTerms::trigrams).toList();
-        return foldedWord -> {
-            long[] found = trigrams(foldedWord);
-            return queried.stream().anyMatch(word -> similarity(word, found) >= 0.3);
-        };
     }
 
     /**

@@ -51,9 +51,9 @@ public record ContentSearchText(List<Part> parts) {
         return parts.stream().anyMatch(Part::match);
     }
 
-    /** The whole text with the words marked that are, or start with, the query's words (or resemble them). */
-    static ContentSearchText marked(String text, ContentSearchTerms terms, boolean similar) {
-        return marked(text, terms.isEmpty() ? null : terms.finder(similar));
+    /** The whole text with the words marked that are, or start with, the query's words, or are among {@code alike}. */
+    static ContentSearchText marked(String text, ContentSearchTerms terms, List<String> alike) {
+        return marked(text, terms.isEmpty() ? null : terms.finder(alike));
     }
 
     /**
@@ -87,11 +87,11 @@ public record ContentSearchText(List<Part> parts) {
      * What to show under a result's title: the summary when the query's words are in it, else the stretch of the body
      * (without its Markdown) around the first of them, else the summary, else the start of the body.
      */
-    static ContentSearchText excerpt(String summary, String body, ContentSearchTerms terms, boolean similar) {
-        return excerpt(summary, body, terms.isEmpty() ? null : terms.finder(similar));
+    static ContentSearchText excerpt(String summary, String body, ContentSearchTerms terms, List<String> alike) {
+        return excerpt(summary, body, terms.isEmpty() ? null : terms.finder(alike));
     }
 
-    /** As {@link #excerpt(String, String, ContentSearchTerms, boolean)}, with the words {@code found} finds (null: none). */
+    /** As {@link #excerpt(String, String, ContentSearchTerms, List)}, with the words {@code found} finds (null: none). */
     static ContentSearchText excerpt(String summary, String body, @Nullable Predicate<String> found) {
         ContentSearchText inSummary = marked(summary, found);
         if (inSummary.hasMatch() || found == null && !summary.isBlank()) {
