@@ -53,17 +53,12 @@ CONF
 "$NGINX" -c "$nginx_conf" -p "$work"
 site="http://127.0.0.1:$nginx_port"
 
-app_port=$(free_port)
-db_port=$(free_port)
-start_app "$work/app.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" \
+start_with_database "$work/app.log" \
     --raporto.outbound.offline=false --raporto.outbound.allow-private=true --raporto.outbound.per-host-interval=0s \
     --raporto.referral.checks.interval=1s --raporto.referral.checks.every=PT1H \
     --raporto.referral.checks.concurrency="$CONCURRENCY" --raporto.referral.checks.batch="$BATCH" \
     --raporto.tracing.worker.enabled=false
 echo "Private addresses allowed and politeness off for the run (one local host stands for $WATCHES sites)."
-export PGPASSWORD
-PGPASSWORD=$(cat "$work/data/keys/database.password")
-sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
 
 # A short warm-up: the same work on 1,000 watches of their own, which are then set aside.
 warm() {

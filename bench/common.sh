@@ -26,6 +26,22 @@ start_app() {
     exit 1
 }
 
+# start_with_database LOG ARGS... : start_app with its data in $work/data and its embedded PostgreSQL on $db_port (both
+# ports chosen the first time, so that a second call starts the application again on the same data), then sets $base
+# to its address and exports the database's password for sql.
+start_with_database() {
+    local log=$1; shift
+    : "${app_port:=$(free_port)}" "${db_port:=$(free_port)}"
+    start_app "$log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" "$@"
+    base="http://127.0.0.1:$app_port"
+    export PGPASSWORD
+    PGPASSWORD=$(cat "$work/data/keys/database.password")
+}
+
+# sql ARGS... : psql on the database of the application started by start_with_database, quiet and unaligned, stopping
+# at the first error.
+sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
+
 # Stops the application started by start_app and removes the scratch directory $work; install with trap cleanup EXIT.
 cleanup() {
     if [ -n "${app_pid:-}" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi

@@ -39,13 +39,7 @@ work=$(mktemp -d)
 app_pid=""
 trap cleanup EXIT
 
-app_port=$(free_port)
-db_port=$(free_port)
-start_app "$work/app.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" --raporto.demo=true
-base="http://127.0.0.1:$app_port"
-export PGPASSWORD
-PGPASSWORD=$(cat "$work/data/keys/database.password")
-sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
+start_with_database "$work/app.log" --raporto.demo=true
 
 read -r cleared_email cleared_password cleared_secret < <(demo_account "$work/app.log" analyst)
 read -r uncleared_email uncleared_password uncleared_secret < <(demo_account "$work/app.log" editor)

@@ -41,13 +41,7 @@ work=$(mktemp -d)
 app_pid=""
 trap cleanup EXIT
 
-app_port=$(free_port)
-db_port=$(free_port)
-start_app "$work/app.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port"
-base="http://127.0.0.1:$app_port"
-export PGPASSWORD
-PGPASSWORD=$(cat "$work/data/keys/database.password")
-sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
+start_with_database "$work/app.log"
 
 echo "Generating $ARTICLES articles in each language"
 started=$(date +%s)
@@ -165,7 +159,7 @@ done
 # settings its transaction made.
 kill -TERM "$app_pid"
 wait "$app_pid" 2>/dev/null || true
-start_app "$work/plans.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" \
+start_with_database "$work/plans.log" \
     --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
 for path in "/sq/kerko?q=femije" "/sq/kerko?q=bullizem" "/sq/kerko?q=bulizem" "/sq/kerko?q=shkolle&type=NEWS"; do
     curl -fsS -o /dev/null "$base$path"

@@ -42,13 +42,8 @@ work=$(mktemp -d)
 app_pid=""
 trap cleanup EXIT
 
-app_port=$(free_port)
-db_port=$(free_port)
-start_app "$work/app.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" --raporto.demo=true
-base="http://127.0.0.1:$app_port"
-export PGPASSWORD PGTZ=UTC
-PGPASSWORD=$(cat "$work/data/keys/database.password")
-sql() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d raporto -qAtX -v ON_ERROR_STOP=1 "$@"; }
+start_with_database "$work/app.log" --raporto.demo=true
+export PGTZ=UTC
 
 read -r cleared_email cleared_password cleared_secret < <(demo_account "$work/app.log" supervisor)
 read -r uncleared_email uncleared_password uncleared_secret < <(demo_account "$work/app.log" admin)
@@ -251,7 +246,7 @@ echo "load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 # explained with its parameters written in.
 kill -TERM "$app_pid"
 wait "$app_pid" 2>/dev/null || true
-start_app "$work/plans.log" --raporto.data-dir="$work/data" --raporto.database.embedded.port="$db_port" --raporto.demo=true \
+start_with_database "$work/plans.log" --raporto.demo=true \
     --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG --logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE
 read -r cleared_email cleared_password cleared_secret < <(demo_account "$work/plans.log" supervisor)
 cleared=$(sign_in "$cleared_email" "$cleared_password" "$cleared_secret")
