@@ -206,3 +206,7 @@ for text in records:
 emit(statement, params)
 '
 }
+
+# explained < STATEMENTS : logged_statements' output with each query asked for its plan as run (EXPLAIN ANALYZE,
+# BUFFERS), its settings left as they are.
+explained() { sed -E 's/^((WITH|SELECT).*)$/EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) \1/'; }

@@ -165,8 +165,7 @@ for path in "/sq/kerko?q=femije" "/sq/kerko?q=bullizem" "/sq/kerko?q=bulizem" "/
     curl -fsS -o /dev/null "$base$path"
     from=$(wc -l <"$work/plans.log")
     curl -fsS -o /dev/null "$base$path"
-    tail -n +"$((from + 1))" "$work/plans.log" | SKIP='content_topic|site_setting' logged_statements \
-        | sed -E 's/^((WITH|SELECT).*)$/EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) \1/' >"$work/explain.sql"
+    tail -n +"$((from + 1))" "$work/plans.log" | SKIP='content_topic|site_setting' logged_statements | explained >"$work/explain.sql"
     echo
     echo "Statements for $path (each run once before, in the same session, so that its caches are warm):"
     { cat "$work/explain.sql"; echo "SELECT 'warm';"; cat "$work/explain.sql"; } | PGTZ=UTC sql | sed '1,/^warm$/d'

@@ -257,7 +257,7 @@ page "$cleared" "$year_view" >/dev/null
 echo
 echo "Statements of $year_view (each run once before, so that its caches are warm):"
 tail -n +"$((from + 1))" "$work/plans.log" | ONLY='stats_' logged_statements >"$work/statements.sql"
-{ cat "$work/statements.sql"; echo "SELECT 'warm';"; sed 's/^/EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) /' "$work/statements.sql"; } | sql | sed '1,/^warm$/d'
+{ cat "$work/statements.sql"; echo "SELECT 'warm';"; explained <"$work/statements.sql"; } | sql | sed '1,/^warm$/d'
 
 echo
 jar=${JAR:-target/raporto.jar}
